@@ -1,0 +1,1 @@
+"""openIMIS backend module for community meetings: events, participants and interoperability showcases."""

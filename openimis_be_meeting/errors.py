@@ -1,0 +1,79 @@
+"""Every problem the module reports: a stable code (the translation key) and its English text."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True, eq=False)
+class Problem:
+    code: str
+    text: object  # a lazily translated string; %(name)s placeholders are filled from MeetingError params
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
+
+
+class Problems:
+    AUTHENTICATION_REQUIRED = Problem("meeting.auth.authentication_required", _("You must be logged in."))
+    PERMISSION_DENIED = Problem("meeting.auth.permission_denied", _("You do not have the right to do this."))
+    UNEXPECTED = Problem("meeting.unexpected", _("The request could not be processed; the error was logged."))
+    REQUIRED = Problem("meeting.validation.required", _("%(field)s is required."))
+    TOO_LONG = Problem("meeting.validation.too_long", _("%(field)s is longer than %(max)s characters."))
+    INVALID_CHOICE = Problem("meeting.validation.invalid_choice", _("%(value)s is not a valid %(field)s."))
+    INVALID_ID = Problem("meeting.validation.invalid_id", _("%(value)s is not a valid id."))
+    INVALID_DATETIME = Problem("meeting.validation.invalid_datetime", _("%(field)s is not a valid date and time."))
+    INVALID_URL = Problem("meeting.validation.invalid_url", _("%(value)s is not a valid web address."))
+    UNKNOWN_COUNTRY = Problem(
+        "meeting.validation.unknown_country", _("%(value)s is not an ISO 3166-1 alpha-2 country code.")
+    )
+    UNKNOWN_TIMEZONE = Problem("meeting.validation.unknown_timezone", _("%(value)s is not a known IANA time zone."))
+    TOO_MANY_IDS = Problem("meeting.validation.too_many_ids", _("At most %(max)s ids may be given at once."))
+    NO_IDS = Problem("meeting.validation.no_ids", _("Give at least one id."))
+    UNKNOWN_ORDER = Problem("meeting.query.unknown_order", _("The list cannot be ordered by %(value)s."))
+    EVENT_NOT_FOUND = Problem("meeting.event.not_found", _("No event exists with the id %(value)s."))
+    EVENT_CODE_TAKEN = Problem("meeting.event.code_taken", _("Another event already uses the code %(value)s."))
+    EVENT_ENDS_BEFORE_START = Problem("meeting.event.ends_before_start", _("The event must end after it starts."))
+    EVENT_CAPACITY_INVALID = Problem(
+        "meeting.event.capacity_invalid", _("The capacity must be at least 1, or empty for no limit.")
+    )
+    EVENT_REGISTRATION_CLOSES_BEFORE_OPENS = Problem(
+        "meeting.event.registration_closes_before_opens", _("Registration must close after it opens.")
+    )
+    EVENT_REGISTRATION_CLOSES_AFTER_END = Problem(
+        "meeting.event.registration_closes_after_end", _("Registration must close before the event ends.")
+    )
+    EVENT_ONLINE_URL_REQUIRED = Problem(
+        "meeting.event.online_url_required", _("An online or hybrid event needs an online address.")
+    )
+    EVENT_LOCATION_NOT_FOUND = Problem(
+        "meeting.event.location_not_found", _("No openIMIS location exists with the id %(value)s.")
+    )
+    EVENT_ILLEGAL_TRANSITION = Problem(
+        "meeting.event.illegal_transition", _("An event cannot go from %(current)s to %(target)s.")
+    )
+
+
+class MeetingError(Exception):
+    """A refusal the caller can act on: one problem, the input field it concerns, and the values it names."""
+
+    def __init__(self, problem: Problem, *, field: str | None = None, **params):
+        self.problem = problem
+        self.field = field
+        self.params = {"field": field, **params}
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = self.problem.message
+        return text % self.params if "%(" in text else text
+
+    def as_dict(self) -> dict:
+        """The JSON shape written to the mutation log and returned by REST views."""
+        return {"code": self.problem.code, "message": self.message, "field": self.field}
+
+
+class MeetingPermissionDenied(MeetingError, PermissionDenied):
+    """A refusal for want of authentication or of a right; Django and graphene treat it as PermissionDenied."""

@@ -1,0 +1,160 @@
+"""GraphQL mutations: each names its service call; the base class does the rest the openIMIS way."""
+
+import logging
+
+import graphene
+from core.models import MutationLog
+from core.schema import OpenIMISMutation
+
+from .apps import MODULE_NAME
+from .errors import MeetingError, Problems
+from .gql_queries import MeetingEventStatusEnum, MeetingEventTypeEnum, MeetingParticipationModeEnum
+from .models import EventMutation
+from .services import EventService
+
+logger = logging.getLogger(__name__)
+
+_MUTATION_META_KEYS = ("client_mutation_id", "client_mutation_label", "client_mutation_details", "mutation_extensions")
+
+
+class MeetingMutation(OpenIMISMutation):
+    """Writes a MutationLog row (core), calls one service method, and reports refusals as JSON errors."""
+
+    _mutation_module = MODULE_NAME
+    link_model = None  # the <Entity>Mutation link table, when the mutation touches one object
+    link_field = ""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def perform(cls, user, data: dict) -> dict:
+        """Call the service; return its result dictionary."""
+        raise NotImplementedError
+
+    @classmethod
+    def link(cls, user, client_mutation_id: str, result: dict) -> None:
+        """Record which object the mutation touched, so the frontend can re-read it by clientMutationId."""
+        object_id = (result.get("data") or {}).get("id")
+        if cls.link_model is None or not object_id:
+            return
+        log_id = (
+            MutationLog.objects.filter(client_mutation_id=client_mutation_id, user=user)
+            .order_by("-request_date_time")
+            .values_list("id", flat=True)
+            .first()
+        )
+        if log_id:
+            cls.link_model.objects.get_or_create(mutation_id=log_id, **{f"{cls.link_field}_id": object_id})
+
+    @classmethod
+    def coerce_mutation_data(cls, input_data, input_class=None):
+        """Turn the JSON-decoded input back into Python values; core's own version fails on enum fields."""
+        if not isinstance(input_data, dict):
+            return input_data
+        fields = cls.Input._meta.fields
+        return {key: _coerce(getattr(fields.get(key), "type", None), value) for key, value in input_data.items()}
+
+    @classmethod
+    def async_mutate(cls, user, **data):
+        client_mutation_id = data.get("client_mutation_id")
+        payload = {key: value for key, value in data.items() if key not in _MUTATION_META_KEYS}
+        try:
+            result = cls.perform(user, payload)
+        except MeetingError as error:
+            return [error.as_dict()]
+        except Exception:
+            logger.exception("%s failed", cls.__name__)
+            return [MeetingError(Problems.UNEXPECTED).as_dict()]
+        if not result.get("success"):
+            return [result.get("detail") or MeetingError(Problems.UNEXPECTED).as_dict()]
+        if client_mutation_id:
+            cls.link(user, client_mutation_id, result)
+        return None
+
+
+def _coerce(field_type, value):
+    while isinstance(field_type, graphene.NonNull):
+        field_type = field_type.of_type
+    if isinstance(value, str) and isinstance(field_type, type) and issubclass(field_type, graphene.DateTime):
+        return graphene.DateTime.parse_value(value)
+    return value
+
+
+class EventFields:
+    """The event fields a caller may set; all optional here, the service says what is required."""
+
+    code = graphene.String()
+    name = graphene.String()
+    description = graphene.String()
+    event_type = MeetingEventTypeEnum()
+    starts_at = graphene.DateTime(description="With an offset, or a wall-clock time in the event's time zone.")
+    ends_at = graphene.DateTime()
+    timezone = graphene.String(description="IANA time zone, e.g. Africa/Douala.")
+    venue = graphene.String()
+    city = graphene.String()
+    country = graphene.String(description="ISO 3166-1 alpha-2 code, e.g. CM.")
+    location_id = graphene.String(description="UUID of an openIMIS location.")
+    participation_mode = MeetingParticipationModeEnum()
+    online_url = graphene.String()
+    capacity = graphene.Int(description="Seats; null for no limit.")
+    registration_opens_at = graphene.DateTime()
+    registration_closes_at = graphene.DateTime()
+    requires_approval = graphene.Boolean()
+    organisers = graphene.String()
+
+
+class CreateMeetingEventMutation(MeetingMutation):
+    """Create an event (status DRAFT)."""
+
+    _mutation_class = "CreateMeetingEventMutation"
+    link_model, link_field = EventMutation, "event"
+
+    class Input(EventFields, OpenIMISMutation.Input):
+        pass
+
+    @classmethod
+    def perform(cls, user, data):
+        return EventService(user).create(data)
+
+
+class UpdateMeetingEventMutation(MeetingMutation):
+    """Change the given fields of an event."""
+
+    _mutation_class = "UpdateMeetingEventMutation"
+    link_model, link_field = EventMutation, "event"
+
+    class Input(EventFields, OpenIMISMutation.Input):
+        id = graphene.String(description="UUID of the event.")
+
+    @classmethod
+    def perform(cls, user, data):
+        return EventService(user).update(data)
+
+
+class DeleteMeetingEventMutation(MeetingMutation):
+    """Soft-delete events: all of the named ones, or none."""
+
+    _mutation_class = "DeleteMeetingEventMutation"
+
+    class Input(OpenIMISMutation.Input):
+        ids = graphene.List(graphene.String, description="UUIDs of the events.")
+
+    @classmethod
+    def perform(cls, user, data):
+        return EventService(user).delete(data)
+
+
+class ChangeMeetingEventStatusMutation(MeetingMutation):
+    """Move an event along its lifecycle."""
+
+    _mutation_class = "ChangeMeetingEventStatusMutation"
+    link_model, link_field = EventMutation, "event"
+
+    class Input(OpenIMISMutation.Input):
+        id = graphene.String(description="UUID of the event.")
+        status = MeetingEventStatusEnum()
+
+    @classmethod
+    def perform(cls, user, data):
+        return EventService(user).change_status(data)

@@ -1,0 +1,3 @@
+from .events import EventService
+
+__all__ = ["EventService"]

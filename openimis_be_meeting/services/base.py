@@ -1,0 +1,36 @@
+"""What every service method shares: one transaction, and core's result dictionary as the outcome."""
+
+import functools
+import logging
+
+from core.services.utils import build_delete_instance_payload, model_representation, output_result_success
+from django.db import transaction
+
+from ..errors import MeetingError, Problems
+
+logger = logging.getLogger(__name__)
+
+
+def failure(error: MeetingError) -> dict:
+    """core's result shape for a refusal; `detail` carries the code, message and field."""
+    return {"success": False, "message": error.message, "detail": error.as_dict(), "data": ""}
+
+
+def service_result(method):
+    """Run a domain operation atomically and report it as core's {"success", "message", "detail", "data"}."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                outcome = method(self, *args, **kwargs)
+        except MeetingError as error:
+            return failure(error)
+        except Exception:
+            logger.exception("%s.%s failed", type(self).__name__, method.__name__)
+            return failure(MeetingError(Problems.UNEXPECTED))
+        if outcome is None:
+            return build_delete_instance_payload()
+        return output_result_success(model_representation(outcome))
+
+    return wrapper

@@ -1,0 +1,184 @@
+"""Writes to events: creation, changes, soft deletion and the status lifecycle."""
+
+from core.services import BaseService
+from core.signals import register_service_signal
+from django.db import IntegrityError, transaction
+from location.models import Location
+
+from .. import validation as v
+from ..apps import MeetingConfig
+from ..errors import MeetingError, Problems
+from ..models import Event, EventStatus, EventType, ParticipationMode
+from ..permissions import Action, require
+from ..timeutils import to_storage
+from .base import service_result
+
+S = EventStatus
+_BEFORE_COMPLETION = {S.CANCELLED, S.POSTPONED}
+# The one place where the event lifecycle is written down: status -> the statuses it may move to.
+EVENT_TRANSITIONS = {
+    S.DRAFT: {S.PUBLISHED, *_BEFORE_COMPLETION},
+    S.PUBLISHED: {S.REGISTRATION_OPEN, *_BEFORE_COMPLETION},
+    S.REGISTRATION_OPEN: {S.REGISTRATION_CLOSED, *_BEFORE_COMPLETION},
+    S.REGISTRATION_CLOSED: {S.ONGOING, *_BEFORE_COMPLETION},
+    S.ONGOING: {S.COMPLETED, *_BEFORE_COMPLETION},
+    # A postponed event comes back once it has new dates.
+    S.POSTPONED: {S.DRAFT, S.PUBLISHED, S.REGISTRATION_OPEN, S.CANCELLED},
+    S.COMPLETED: set(),
+    S.CANCELLED: set(),
+}
+
+# Input key -> (API field name, maximum length, required)
+_TEXT_FIELDS = {
+    "code": ("code", 32, True),
+    "name": ("name", 255, True),
+    "description": ("description", 10_000, False),
+    "venue": ("venue", 255, False),
+    "city": ("city", 128, False),
+    "organisers": ("organisers", 5_000, False),
+}
+_DATETIME_FIELDS = {
+    "starts_at": "startsAt",
+    "ends_at": "endsAt",
+    "registration_opens_at": "registrationOpensAt",
+    "registration_closes_at": "registrationClosesAt",
+}
+
+
+def _apply_changes(event: Event, data: dict) -> None:
+    """Copy the given input onto the event, each value cleaned; keys absent from `data` are left as they are."""
+    if "timezone" in data or event.timezone == "":
+        zone = v.clean_timezone(data.get("timezone"))
+        event.timezone = zone.key
+    else:
+        zone = v.clean_timezone(event.timezone)
+    for key, (field, max_length, required) in _TEXT_FIELDS.items():
+        if key in data:
+            setattr(event, key, v.clean_text(data[key], field=field, max_length=max_length, required=required))
+    for key, field in _DATETIME_FIELDS.items():
+        if key in data:
+            value = data[key]
+            if value is not None:
+                v.require_datetime(value, field=field)
+            setattr(event, key, to_storage(value, zone))
+    if "event_type" in data:
+        event.event_type = v.clean_choice(data["event_type"], field="eventType", choices=EventType)
+    if "participation_mode" in data:
+        event.participation_mode = v.clean_choice(
+            data["participation_mode"], field="participationMode", choices=ParticipationMode
+        )
+    if "country" in data:
+        event.country = v.clean_country(data["country"])
+    if "online_url" in data:
+        event.online_url = v.clean_url(data["online_url"], field="onlineUrl", max_length=500)
+    if "capacity" in data:
+        event.capacity = v.clean_capacity(data["capacity"])
+    if "requires_approval" in data:
+        event.requires_approval = bool(data["requires_approval"])
+    if "location_id" in data:
+        event.location = _location(data["location_id"])
+
+
+def _location(location_id) -> Location | None:
+    if location_id in (None, ""):
+        return None
+    uuid = v.clean_uuid(location_id, field="locationId")
+    location = Location.objects.filter(uuid__iexact=str(uuid), validity_to__isnull=True).first()
+    if location is None:
+        raise MeetingError(Problems.EVENT_LOCATION_NOT_FOUND, field="locationId", value=str(uuid))
+    return location
+
+
+def _check_event(event: Event) -> None:
+    """The rules that hold for every saved event, whatever changed."""
+    for key, (field, _max, required) in _TEXT_FIELDS.items():
+        if required and not getattr(event, key):
+            raise MeetingError(Problems.REQUIRED, field=field)
+    if not event.event_type:
+        raise MeetingError(Problems.REQUIRED, field="eventType")
+    v.require_datetime(event.starts_at, field="startsAt")
+    v.require_datetime(event.ends_at, field="endsAt")
+    v.check_before(event.starts_at, event.ends_at, Problems.EVENT_ENDS_BEFORE_START, field="endsAt")
+    v.check_before(
+        event.registration_opens_at,
+        event.registration_closes_at,
+        Problems.EVENT_REGISTRATION_CLOSES_BEFORE_OPENS,
+        field="registrationClosesAt",
+    )
+    if event.registration_closes_at is not None and event.registration_closes_at > event.ends_at:
+        raise MeetingError(Problems.EVENT_REGISTRATION_CLOSES_AFTER_END, field="registrationClosesAt")
+    if event.participation_mode != ParticipationMode.IN_PERSON and not event.online_url:
+        raise MeetingError(Problems.EVENT_ONLINE_URL_REQUIRED, field="onlineUrl")
+    taken = Event.objects.live().filter(code__iexact=event.code).exclude(id=event.id).exists()
+    if taken:
+        raise MeetingError(Problems.EVENT_CODE_TAKEN, field="code", value=event.code)
+
+
+def _save(event: Event, user) -> Event:
+    _check_event(event)
+    try:
+        with transaction.atomic():
+            event.save(user=user)
+    except IntegrityError:
+        # Two requests raced past the check above; the partial unique index decided.
+        raise MeetingError(Problems.EVENT_CODE_TAKEN, field="code", value=event.code) from None
+    return event
+
+
+def locked_event(event_id) -> Event:
+    """The live event with that id, locked for the rest of the transaction."""
+    uuid = v.clean_uuid(event_id, field="id")
+    event = Event.objects.select_for_update().live().filter(id=uuid).first()
+    if event is None:
+        raise MeetingError(Problems.EVENT_NOT_FOUND, field="id", value=str(uuid))
+    return event
+
+
+class EventService(BaseService):
+    """Every write to events; each method checks the caller's right and returns core's result dictionary."""
+
+    OBJECT_TYPE = Event
+
+    def __init__(self, user):
+        super().__init__(user)
+
+    @register_service_signal("meeting_event_service.create")
+    @service_result
+    def create(self, obj_data: dict) -> Event:
+        """Create an event in DRAFT from the given fields."""
+        require(self.user, Action.CREATE_EVENTS)
+        event = Event(status=EventStatus.DRAFT)
+        _apply_changes(event, obj_data)
+        return _save(event, self.user)
+
+    @register_service_signal("meeting_event_service.update")
+    @service_result
+    def update(self, obj_data: dict) -> Event:
+        """Change the given fields of a live event; the status changes only through change_status."""
+        require(self.user, Action.UPDATE_EVENTS)
+        event = locked_event(obj_data.get("id"))
+        _apply_changes(event, obj_data)
+        return _save(event, self.user)
+
+    @register_service_signal("meeting_event_service.delete")
+    @service_result
+    def delete(self, obj_data: dict) -> None:
+        """Soft-delete every named event, or none of them if one is missing."""
+        require(self.user, Action.DELETE_EVENTS)
+        ids = v.clean_ids(obj_data.get("ids"), field="ids", max_count=MeetingConfig.config["max_ids_per_delete"])
+        for event_id in ids:
+            locked_event(event_id).delete(user=self.user)
+
+    @register_service_signal("meeting_event_service.change_status")
+    @service_result
+    def change_status(self, obj_data: dict) -> Event:
+        """Move an event to another status along EVENT_TRANSITIONS."""
+        require(self.user, Action.UPDATE_EVENTS)
+        event = locked_event(obj_data.get("id"))
+        target = v.clean_choice(obj_data.get("status"), field="status", choices=EventStatus)
+        if target not in EVENT_TRANSITIONS[event.status]:
+            raise MeetingError(
+                Problems.EVENT_ILLEGAL_TRANSITION, field="status", current=event.status, target=target
+            )
+        event.status = target
+        return _save(event, self.user)

@@ -1,0 +1,118 @@
+"""Small rule functions: each checks one thing and raises MeetingError naming the problem and the field."""
+
+from datetime import datetime
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from graphql_relay import from_global_id
+
+from .countries import COUNTRY_CODES
+from .errors import MeetingError, Problems
+from .timeutils import zone_or_none
+
+
+def clean_text(value, *, field: str, max_length: int, required: bool = False) -> str:
+    """Text stripped of surrounding blanks, refused when required and empty or longer than max_length."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise MeetingError(Problems.REQUIRED, field=field)
+    value = value.strip()
+    if required and not value:
+        raise MeetingError(Problems.REQUIRED, field=field)
+    if len(value) > max_length:
+        raise MeetingError(Problems.TOO_LONG, field=field, max=max_length)
+    return value
+
+
+def clean_choice(value, *, field: str, choices, required: bool = True) -> str:
+    """One of the choices' values; an empty optional choice becomes None."""
+    if value in (None, ""):
+        if required:
+            raise MeetingError(Problems.REQUIRED, field=field)
+        return None
+    if value not in choices.values:
+        raise MeetingError(Problems.INVALID_CHOICE, field=field, value=value)
+    return value
+
+
+def clean_uuid(value, *, field: str) -> UUID:
+    """A UUID from its text form, or from a relay global id wrapping one."""
+    if isinstance(value, UUID):
+        return value
+    text = str(value)[:200] if value is not None else ""
+    for candidate in (text, _relay_id(text)):
+        try:
+            return UUID(candidate)
+        except (TypeError, ValueError, AttributeError):
+            continue
+    raise MeetingError(Problems.INVALID_ID, field=field, value=text[:64])
+
+
+def _relay_id(text: str) -> str:
+    try:
+        return from_global_id(text)[1]
+    except Exception:  # any undecodable text is simply not a global id
+        return ""
+
+
+def clean_timezone(value, *, field: str = "timezone"):
+    """The IANA zone named by value."""
+    if value in (None, ""):
+        raise MeetingError(Problems.REQUIRED, field=field)
+    zone = zone_or_none(value)
+    if zone is None:
+        raise MeetingError(Problems.UNKNOWN_TIMEZONE, field=field, value=str(value)[:64])
+    return zone
+
+
+def clean_country(value, *, field: str = "country") -> str:
+    """An upper-case ISO 3166-1 alpha-2 code, or empty."""
+    value = clean_text(value, field=field, max_length=64).upper()
+    if value and value not in COUNTRY_CODES:
+        raise MeetingError(Problems.UNKNOWN_COUNTRY, field=field, value=value)
+    return value
+
+
+def clean_url(value, *, field: str, max_length: int) -> str:
+    """An http(s) address, or empty."""
+    value = clean_text(value, field=field, max_length=max_length)
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            raise MeetingError(Problems.INVALID_URL, field=field, value=value[:100]) from None
+    return value
+
+
+def require_datetime(value, *, field: str) -> datetime:
+    if value is None:
+        raise MeetingError(Problems.REQUIRED, field=field)
+    if not isinstance(value, datetime):
+        raise MeetingError(Problems.INVALID_DATETIME, field=field)
+    return value
+
+
+def check_before(earlier: datetime | None, later: datetime | None, problem, *, field: str) -> None:
+    """Refuse when both instants are known and `later` is not after `earlier`."""
+    if earlier is not None and later is not None and later <= earlier:
+        raise MeetingError(problem, field=field)
+
+
+def clean_capacity(value, *, field: str = "capacity") -> int | None:
+    """A whole number of seats of at least 1, or None for no limit."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or value > 1_000_000:
+        raise MeetingError(Problems.EVENT_CAPACITY_INVALID, field=field)
+    return value
+
+
+def clean_ids(values, *, field: str, max_count: int) -> list[UUID]:
+    """A non-empty, duplicate-free list of at most max_count UUIDs."""
+    if not values:
+        raise MeetingError(Problems.NO_IDS, field=field)
+    if len(values) > max_count:
+        raise MeetingError(Problems.TOO_MANY_IDS, field=field, max=max_count)
+    return list(dict.fromkeys(clean_uuid(value, field=field) for value in values))

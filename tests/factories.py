@@ -1,0 +1,61 @@
+"""Small factories for test data; every object is built the way the module's own services build it."""
+
+import itertools
+from datetime import datetime, timedelta, timezone
+
+from core.models import Role, RoleRight
+from core.test_helpers import create_test_interactive_user, create_test_language
+
+PASSWORD = "Passw0rd!meeting"
+_role_numbers = itertools.count(1)
+
+
+def make_user(username: str, *, rights=(), admin: bool = False, language: str = "en"):
+    """An interactive openIMIS user whose single role holds exactly `rights` (right codes), or the IMIS admin."""
+    create_test_language("en", "English")
+    create_test_language("fr", "Français", sort_order=2)
+    role = Role.objects.create(
+        name=f"meeting-test-role-{next(_role_numbers)}",
+        is_system=64 if admin else 0,
+        is_blocked=False,
+        audit_user_id=-1,
+        validity_from=datetime(2020, 1, 1),
+    )
+    for right in rights:
+        RoleRight.objects.create(role=role, right_id=int(right), audit_user_id=-1, validity_from=datetime(2020, 1, 1))
+    return create_test_interactive_user(
+        username=username, password=PASSWORD, roles=[role.id], custom_props={"language_id": language}
+    )
+
+
+def future(days: int, hour: int = 9) -> datetime:
+    base = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
+    return (base + timedelta(days=days)).replace(hour=hour)
+
+
+def event_input(**overrides) -> dict:
+    """A valid createMeetingEvent input (snake_case, Python values), as a service receives it."""
+    data = {
+        "code": "CM-YAOUNDE",
+        "name": "openIMIS Community Meeting",
+        "event_type": "COMMUNITY_MEETING",
+        "starts_at": future(30),
+        "ends_at": future(32, 17),
+        "timezone": "Africa/Douala",
+        "venue": "Hilton Yaoundé",
+        "city": "Yaoundé",
+        "country": "CM",
+        "participation_mode": "IN_PERSON",
+        "capacity": 120,
+    }
+    data.update(overrides)
+    return data
+
+
+def make_event(user, **overrides):
+    from openimis_be_meeting.models import Event
+    from openimis_be_meeting.services import EventService
+
+    result = EventService(user).create(event_input(**overrides))
+    assert result["success"], result
+    return Event.objects.get(id=result["data"]["id"])

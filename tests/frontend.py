@@ -1,0 +1,93 @@
+"""A GraphQL client that talks to the host exactly as the openIMIS frontend does (conventions §8)."""
+
+import json
+import uuid
+
+from django.test import Client
+
+GRAPHQL = "/api/graphql"
+
+
+def literal(value) -> str:
+    """A GraphQL input literal, as the frontend writes them: strings quoted, enums bare (wrap in Enum)."""
+    if isinstance(value, Enum):
+        return value.name
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(literal(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+class Enum:
+    def __init__(self, name: str):
+        self.name = name
+
+
+class FrontendSession:
+    def __init__(self):
+        self.http = Client(enforce_csrf_checks=True)
+        self.csrf_token = None
+
+    def login(self, username: str, password: str) -> dict:
+        """tokenAuth with the csrftoken cookie as header, then getCsrfToken, as the frontend does after login."""
+        self.http.get(GRAPHQL, HTTP_ACCEPT="text/html")
+        cookie = self.http.cookies.get("csrftoken")
+        result = self.post(
+            "mutation authenticate($username: String!, $password: String!) "
+            "{ tokenAuth(username: $username, password: $password) { refreshExpiresIn } }",
+            variables={"username": username, "password": password},
+            csrf=cookie.value if cookie else None,
+        )
+        if "errors" not in result:
+            token = self.post("mutation { getCsrfToken { csrfToken } }")
+            self.csrf_token = token["data"]["getCsrfToken"]["csrfToken"]
+        return result
+
+    def post(self, query: str, variables: dict | None = None, csrf: str | None = None) -> dict:
+        body = {"query": query}
+        if variables is not None:
+            body["variables"] = variables
+        headers = {}
+        token = csrf or self.csrf_token
+        if token:
+            headers["HTTP_X_CSRFTOKEN"] = token
+        response = self.http.post(GRAPHQL, data=json.dumps(body), content_type="application/json", **headers)
+        self.last_status = response.status_code
+        return response.json()
+
+    def mutate(self, name: str, fields: dict, *, label: str = "test") -> dict:
+        """Send `mutation { name(input: {...}) }` with a fresh clientMutationId; return its mutationLogs node."""
+        client_mutation_id = str(uuid.uuid4())
+        literal_fields = " ".join(f"{key}: {literal(value)}" for key, value in fields.items())
+        response = self.post(
+            f"mutation {{ {name}( input: {{ clientMutationId: {literal(client_mutation_id)} "
+            f"clientMutationLabel: {literal(label)} {literal_fields} }} ) {{ clientMutationId internalId }} }}"
+        )
+        assert "errors" not in response, response
+        log = self.mutation_log(client_mutation_id)
+        log["clientMutationId"] = client_mutation_id
+        return log
+
+    def mutation_log(self, client_mutation_id: str) -> dict:
+        response = self.post(
+            "query ($clientMutationId: String) { mutationLogs(clientMutationId: $clientMutationId) "
+            "{ edges { node { status clientMutationId jsonContent error } } } }",
+            variables={"clientMutationId": client_mutation_id},
+        )
+        edges = response["data"]["mutationLogs"]["edges"]
+        assert len(edges) == 1, response
+        node = edges[0]["node"]
+        node["errors"] = json.loads(node["error"]) if node["error"] else []
+        return node
+
+
+def logged_in(username: str, password: str) -> FrontendSession:
+    session = FrontendSession()
+    result = session.login(username, password)
+    assert "errors" not in result, result
+    return session

@@ -1,0 +1,188 @@
+"""Settings of a small host that behaves like an openIMIS instance (core, location, this module).
+
+SQLite by default; PostgreSQL with DB_ENGINE=postgresql and the openIMIS DB_* variables.
+"""
+
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+# Mutations run inline unless the environment asks for Celery (core reads ASYNC at import time).
+os.environ.setdefault("ASYNC", "False")
+
+BASE_DIR = Path(__file__).resolve().parent
+SECRET_KEY = os.environ.get("SECRET_KEY", "meeting-host-not-a-secret")
+DEBUG = os.environ.get("DEBUG", "false").lower() == "true"
+ALLOWED_HOSTS = ["*"]
+
+# openIMIS instances run MODE=DEV or PROD; core skips its session CSRF check only for lower-case "dev".
+MODE = os.environ.get("MODE", "DEV")
+IS_TESTING = os.environ.get("IS_TESTING", "true" if "pytest" in sys.modules else "false").lower() == "true"
+MSSQL = False
+ROW_SECURITY = False
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "graphene_django",
+    "rest_framework",
+    "axes",
+    "django_apscheduler",
+    "core",
+    "location",
+    "medical",
+    "medical_pricelist",
+    "openimis_be_meeting",
+    "host",
+]
+# Core's legacy tables (tblUsers, tblLocations, ...) come from SQL scripts in a real instance; here they are
+# built from the models. Only this module keeps its real migrations.
+MIGRATION_MODULES = {
+    app: None
+    for app in (
+        "auth",
+        "contenttypes",
+        "sessions",
+        "admin",
+        "axes",
+        "django_apscheduler",
+        "core",
+        "location",
+        "medical",
+        "medical_pricelist",
+    )
+}
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "core.middleware.DefaultAxesAttributesMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+
+AUTH_USER_MODEL = "core.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "graphql_jwt.backends.JSONWebTokenBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = os.environ.get("AXES_ENABLED", "false").lower() == "true"
+AXES_FAILURE_LIMIT = 5
+
+ROOT_URLCONF = "host.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+
+def _database():
+    if os.environ.get("DB_ENGINE", "sqlite").lower() in ("postgresql", "django.db.backends.postgresql"):
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "HOST": os.environ.get("DB_HOST", "127.0.0.1"),
+            "PORT": os.environ.get("DB_PORT", "5432"),
+            "NAME": os.environ.get("DB_NAME", "meeting"),
+            "USER": os.environ.get("DB_USER", "postgres"),
+            "PASSWORD": os.environ.get("DB_PASSWORD", ""),
+            "TEST": {"NAME": os.environ.get("DB_TEST_NAME", "test_" + os.environ.get("DB_NAME", "meeting"))},
+        }
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("DB_NAME", str(BASE_DIR.parent.parent / "demo.sqlite3")),
+    }
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "location": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "location"},
+}
+CACHE_OBJECT_DEFAULT = False
+CACHE_OBJECT_TTL = 60
+
+# As openIMIS instances: naive datetimes stored in UTC.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = False
+
+STATIC_URL = "/static/"
+
+
+def SITE_ROOT():  # noqa: N802 - the name core imports
+    return "api/"
+
+
+GRAPHENE = {
+    "SCHEMA": "host.schema.schema",
+    "RELAY_CONNECTION_MAX_LIMIT": 100,
+    "MIDDLEWARE": ["graphql_jwt.middleware.JSONWebTokenMiddleware"],
+}
+GRAPHQL_JWT = {
+    "JWT_VERIFY_EXPIRATION": True,
+    "JWT_EXPIRATION_DELTA": timedelta(days=1),
+    "JWT_REFRESH_EXPIRATION_DELTA": timedelta(days=30),
+    "JWT_AUTH_HEADER_PREFIX": "Bearer",
+    "JWT_ENCODE_HANDLER": "core.jwt.jwt_encode_user_key",
+    "JWT_DECODE_HANDLER": "core.jwt.jwt_decode_user_key",
+    "JWT_ALLOW_ANY_CLASSES": [
+        "graphql_jwt.mutations.ObtainJSONWebToken",
+        "graphql_jwt.mutations.Verify",
+        "graphql_jwt.mutations.Refresh",
+        "graphql_jwt.mutations.Revoke",
+    ],
+}
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "core.jwt_authentication.JWTAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+}
+RATELIMIT_GROUP = "graphql"
+RATELIMIT_KEY = "ip"
+RATELIMIT_RATE = "150/m"
+
+PASSWORD_MIN_LENGTH = 8
+PASSWORD_UPPERCASE = 0
+PASSWORD_LOWERCASE = 0
+PASSWORD_DIGITS = 0
+PASSWORD_SYMBOLS = 0
+
+SCHEDULER_AUTOSTART = False
+SCHEDULER_CONFIG = {}
+SESSION_COOKIE_NAME = "openimis_session"
+
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"openIMIS": {"level": "CRITICAL"}, "core": {"level": "CRITICAL"}},
+}
