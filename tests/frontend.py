@@ -60,14 +60,24 @@ class FrontendSession:
         self.last_status = response.status_code
         return response.json()
 
-    def mutate(self, name: str, fields: dict, *, label: str = "test") -> dict:
-        """Send `mutation { name(input: {...}) }` with a fresh clientMutationId; return its mutationLogs node."""
+    def mutate(self, name: str, fields: dict, *, label: str = "test", input_type: str | None = None) -> dict:
+        """Send `mutation { name(input: {...}) }` with a fresh clientMutationId; return its mutationLogs node.
+
+        With input_type, the input travels as a variable instead of a literal (graphene 2 has no null literal).
+        """
         client_mutation_id = str(uuid.uuid4())
-        literal_fields = " ".join(f"{key}: {literal(value)}" for key, value in fields.items())
-        response = self.post(
-            f"mutation {{ {name}( input: {{ clientMutationId: {literal(client_mutation_id)} "
-            f"clientMutationLabel: {literal(label)} {literal_fields} }} ) {{ clientMutationId internalId }} }}"
-        )
+        if input_type:
+            variables = {"input": {"clientMutationId": client_mutation_id, "clientMutationLabel": label, **fields}}
+            response = self.post(
+                f"mutation ($input: {input_type}!) {{ {name}(input: $input) {{ clientMutationId internalId }} }}",
+                variables=variables,
+            )
+        else:
+            literal_fields = " ".join(f"{key}: {literal(value)}" for key, value in fields.items())
+            response = self.post(
+                f"mutation {{ {name}( input: {{ clientMutationId: {literal(client_mutation_id)} "
+                f"clientMutationLabel: {literal(label)} {literal_fields} }} ) {{ clientMutationId internalId }} }}"
+            )
         assert "errors" not in response, response
         log = self.mutation_log(client_mutation_id)
         log["clientMutationId"] = client_mutation_id
