@@ -65,6 +65,14 @@ class FrontendSession:
 
         With input_type, the input travels as a variable instead of a literal (graphene 2 has no null literal).
         """
+        client_mutation_id, response = self.send_mutation(name, fields, label=label, input_type=input_type)
+        assert "errors" not in response, response
+        log = self.mutation_log(client_mutation_id)
+        log["clientMutationId"] = client_mutation_id
+        return log
+
+    def send_mutation(self, name: str, fields: dict, *, label: str = "test", input_type: str | None = None):
+        """Send the mutation; return its clientMutationId and the HTTP response body."""
         client_mutation_id = str(uuid.uuid4())
         if input_type:
             variables = {"input": {"clientMutationId": client_mutation_id, "clientMutationLabel": label, **fields}}
@@ -78,10 +86,7 @@ class FrontendSession:
                 f"mutation {{ {name}( input: {{ clientMutationId: {literal(client_mutation_id)} "
                 f"clientMutationLabel: {literal(label)} {literal_fields} }} ) {{ clientMutationId internalId }} }}"
             )
-        assert "errors" not in response, response
-        log = self.mutation_log(client_mutation_id)
-        log["clientMutationId"] = client_mutation_id
-        return log
+        return client_mutation_id, response
 
     def mutation_log(self, client_mutation_id: str) -> dict:
         response = self.post(
