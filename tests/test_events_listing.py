@@ -1,0 +1,111 @@
+"""The meetingEvents list: filters, ordering and pagination as the frontend asks for them."""
+
+import pytest
+
+from factories import PASSWORD, future, make_event
+from frontend import logged_in
+from openimis_be_meeting.services import EventService
+
+
+@pytest.fixture
+def session(admin):
+    return logged_in("Admin", PASSWORD)
+
+
+@pytest.fixture
+def events(admin):
+    past = make_event(admin, code="PAST-21", name="Webinar on FHIR", event_type="WEBINAR", country="KE",
+                      participation_mode="ONLINE", online_url="https://example.org/w",
+                      starts_at=future(-400), ends_at=future(-400, 12))
+    yaounde = make_event(admin, code="CM-YDE", name="Community Meeting Yaoundé", country="CM",
+                         starts_at=future(20), ends_at=future(22))
+    training = make_event(admin, code="TR-DLA", name="Claims training", event_type="TRAINING", country="CM",
+                          starts_at=future(60), ends_at=future(61))
+    EventService(admin).change_status({"id": str(yaounde.id), "status": "PUBLISHED"})
+    return past, yaounde, training
+
+
+def codes(session, arguments: str) -> list[str]:
+    result = session.post(f"{{ meetingEvents({arguments}) {{ totalCount edges {{ node {{ code }} }} }} }}")
+    assert "errors" not in result, result
+    found = [edge["node"]["code"] for edge in result["data"]["meetingEvents"]["edges"]]
+    assert result["data"]["meetingEvents"]["totalCount"] >= len(found)
+    return found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ("first: 10", ["TR-DLA", "CM-YDE", "PAST-21"]),
+        ('status: PUBLISHED, first: 10', ["CM-YDE"]),
+        ('status: DRAFT, first: 10', ["TR-DLA", "PAST-21"]),
+        ('eventType: TRAINING, first: 10', ["TR-DLA"]),
+        ('country: "CM", first: 10', ["TR-DLA", "CM-YDE"]),
+        ('participationMode: ONLINE, first: 10', ["PAST-21"]),
+        ('code: "CM-YDE", first: 10', ["CM-YDE"]),
+        ('code_Iexact: "cm-yde", first: 10', ["CM-YDE"]),
+        ('name_Icontains: "yaoundé", first: 10', ["CM-YDE"]),
+        ("upcoming: true, first: 10", ["TR-DLA", "CM-YDE"]),
+        ("upcoming: false, first: 10", ["PAST-21"]),
+        ('orderBy: ["code"], first: 10', ["CM-YDE", "PAST-21", "TR-DLA"]),
+        ('orderBy: ["-name"], first: 10', ["PAST-21", "CM-YDE", "TR-DLA"]),
+        ('orderBy: ["startsAt"], first: 2', ["PAST-21", "CM-YDE"]),
+    ],
+)
+def test_events_filter_and_order(session, events, arguments, expected):
+    assert codes(session, arguments) == expected
+
+
+@pytest.mark.django_db
+def test_events_start_window_filters(session, events):
+    after = future(10).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    before = future(30).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    assert codes(session, f'startsAfter: "{after}", first: 10') == ["TR-DLA", "CM-YDE"]
+    assert codes(session, f'startsBefore: "{before}", first: 10') == ["CM-YDE", "PAST-21"]
+    assert codes(session, f'startsAfter: "{after}", startsBefore: "{before}", first: 10') == ["CM-YDE"]
+
+
+@pytest.mark.django_db
+def test_events_paginate_with_cursors_and_total_count(session, events):
+    first = session.post(
+        '{ meetingEvents(first: 2, orderBy: ["code"]) { totalCount pageInfo { hasNextPage, hasPreviousPage, '
+        "startCursor, endCursor } edges { node { code } } } }"
+    )["data"]["meetingEvents"]
+    assert first["totalCount"] == 3
+    assert [e["node"]["code"] for e in first["edges"]] == ["CM-YDE", "PAST-21"]
+    assert first["pageInfo"]["hasNextPage"] is True
+
+    after = first["pageInfo"]["endCursor"]
+    second = session.post(
+        f'{{ meetingEvents(after: "{after}", first: 2, orderBy: ["code"]) {{ totalCount '
+        "pageInfo { hasNextPage } edges { node { code } } } }"
+    )["data"]["meetingEvents"]
+    assert [e["node"]["code"] for e in second["edges"]] == ["TR-DLA"]
+    assert second["pageInfo"]["hasNextPage"] is False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", ['["userCreated__password"]', '["isDeleted"]', '["?"]', '["json_ext"]'])
+def test_ordering_by_anything_but_listed_fields_is_refused(session, events, order):
+    result = session.post(f"{{ meetingEvents(first: 10, orderBy: {order}) {{ edges {{ node {{ code }} }} }} }}")
+
+    assert result["data"] == {"meetingEvents": None}
+    assert "cannot be ordered by" in result["errors"][0]["message"]
+
+
+@pytest.mark.django_db
+def test_page_size_above_the_instance_maximum_is_refused(session, events):
+    result = session.post("{ meetingEvents(first: 101) { edges { node { code } } } }")
+
+    assert result["data"] == {"meetingEvents": None}
+    assert "exceeds the `first` limit of 100" in result["errors"][0]["message"]
+
+
+@pytest.mark.django_db
+def test_invalid_status_filter_is_an_error(session, events):
+    result = session.post('{ meetingEvents(status: NOT_A_STATUS, first: 10) { edges { node { code } } } }')
+
+    assert session.last_status == 400
+    assert "data" not in result
+    assert 'Expected type "MeetingEventStatusEnum", found NOT_A_STATUS' in result["errors"][0]["message"]
