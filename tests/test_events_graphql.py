@@ -3,9 +3,10 @@
 import pytest
 from location.test_helpers import create_test_location
 
+from openimis_be_meeting.models import Event
+
 from factories import PASSWORD, future, make_event
 from frontend import Enum, logged_in
-from openimis_be_meeting.models import Event
 
 EVENT_FIELDS = (
     "id uuid code name description eventType status startsAt endsAt timezone venue city country "
@@ -186,8 +187,10 @@ def test_illegal_transition_is_refused_and_changes_nothing(session, admin, path,
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", [(), ("PUBLISHED", "REGISTRATION_OPEN"), ("PUBLISHED", "REGISTRATION_OPEN",
-                                                                           "REGISTRATION_CLOSED", "ONGOING")])
+@pytest.mark.parametrize(
+    "path",
+    [(), ("PUBLISHED", "REGISTRATION_OPEN"), ("PUBLISHED", "REGISTRATION_OPEN", "REGISTRATION_CLOSED", "ONGOING")],
+)
 @pytest.mark.parametrize("target", ["CANCELLED", "POSTPONED"])
 def test_cancel_and_postpone_are_reachable_before_completion(session, admin, path, target):
     event = make_event(admin)

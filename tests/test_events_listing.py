@@ -2,9 +2,10 @@
 
 import pytest
 
+from openimis_be_meeting.services import EventService
+
 from factories import PASSWORD, future, make_event
 from frontend import logged_in
-from openimis_be_meeting.services import EventService
 
 
 @pytest.fixture
@@ -14,13 +15,29 @@ def session(admin):
 
 @pytest.fixture
 def events(admin):
-    past = make_event(admin, code="PAST-21", name="Webinar on FHIR", event_type="WEBINAR", country="KE",
-                      participation_mode="ONLINE", online_url="https://example.org/w",
-                      starts_at=future(-400), ends_at=future(-400, 12))
-    yaounde = make_event(admin, code="CM-YDE", name="Community Meeting Yaoundé", country="CM",
-                         starts_at=future(20), ends_at=future(22))
-    training = make_event(admin, code="TR-DLA", name="Claims training", event_type="TRAINING", country="CM",
-                          starts_at=future(60), ends_at=future(61))
+    past = make_event(
+        admin,
+        code="PAST-21",
+        name="Webinar on FHIR",
+        event_type="WEBINAR",
+        country="KE",
+        participation_mode="ONLINE",
+        online_url="https://example.org/w",
+        starts_at=future(-400),
+        ends_at=future(-400, 12),
+    )
+    yaounde = make_event(
+        admin, code="CM-YDE", name="Community Meeting Yaoundé", country="CM", starts_at=future(20), ends_at=future(22)
+    )
+    training = make_event(
+        admin,
+        code="TR-DLA",
+        name="Claims training",
+        event_type="TRAINING",
+        country="CM",
+        starts_at=future(60),
+        ends_at=future(61),
+    )
     EventService(admin).change_status({"id": str(yaounde.id), "status": "PUBLISHED"})
     return past, yaounde, training
 
@@ -38,11 +55,11 @@ def codes(session, arguments: str) -> list[str]:
     ("arguments", "expected"),
     [
         ("first: 10", ["TR-DLA", "CM-YDE", "PAST-21"]),
-        ('status: PUBLISHED, first: 10', ["CM-YDE"]),
-        ('status: DRAFT, first: 10', ["TR-DLA", "PAST-21"]),
-        ('eventType: TRAINING, first: 10', ["TR-DLA"]),
+        ("status: PUBLISHED, first: 10", ["CM-YDE"]),
+        ("status: DRAFT, first: 10", ["TR-DLA", "PAST-21"]),
+        ("eventType: TRAINING, first: 10", ["TR-DLA"]),
         ('country: "CM", first: 10', ["TR-DLA", "CM-YDE"]),
-        ('participationMode: ONLINE, first: 10', ["PAST-21"]),
+        ("participationMode: ONLINE, first: 10", ["PAST-21"]),
         ('code: "CM-YDE", first: 10', ["CM-YDE"]),
         ('code_Iexact: "cm-yde", first: 10', ["CM-YDE"]),
         ('name_Icontains: "yaoundé", first: 10', ["CM-YDE"]),
@@ -104,7 +121,7 @@ def test_page_size_above_the_instance_maximum_is_refused(session, events):
 
 @pytest.mark.django_db
 def test_invalid_status_filter_is_an_error(session, events):
-    result = session.post('{ meetingEvents(status: NOT_A_STATUS, first: 10) { edges { node { code } } } }')
+    result = session.post("{ meetingEvents(status: NOT_A_STATUS, first: 10) { edges { node { code } } } }")
 
     assert session.last_status == 400
     assert "data" not in result

@@ -6,16 +6,19 @@ import pytest
 from core.models import MutationLog
 from django.test import Client
 
+from openimis_be_meeting.models import Event, EventMutation
+
 from factories import PASSWORD, make_event, make_user
 from frontend import Enum, FrontendSession, logged_in
-from openimis_be_meeting.models import Event, EventMutation
 from test_events_graphql import CREATE
 
 
 def event_snapshot():
-    return sorted(
-        (e.code, e.name, e.status, e.is_deleted, e.version, e.capacity) for e in Event.objects.all()
-    ), Event.history.count(), EventMutation.objects.count()
+    return (
+        sorted((e.code, e.name, e.status, e.is_deleted, e.version, e.capacity) for e in Event.objects.all()),
+        Event.history.count(),
+        EventMutation.objects.count(),
+    )
 
 
 @pytest.fixture
@@ -24,35 +27,87 @@ def session(admin):
 
 
 BAD_CREATES = [
-    ({"endsAt": "2030-10-24T08:00:00"}, "meeting.event.ends_before_start", "endsAt",
-     "The event must end after it starts."),
-    ({"endsAt": "2030-10-24T09:00:00"}, "meeting.event.ends_before_start", "endsAt",
-     "The event must end after it starts."),
-    ({"timezone": "Africa/Yaounde"}, "meeting.validation.unknown_timezone", "timezone",
-     "Africa/Yaounde is not a known IANA time zone."),
-    ({"timezone": "../../etc/passwd"}, "meeting.validation.unknown_timezone", "timezone",
-     "../../etc/passwd is not a known IANA time zone."),
-    ({"country": "XX"}, "meeting.validation.unknown_country", "country",
-     "XX is not an ISO 3166-1 alpha-2 country code."),
-    ({"country": "Cameroon"}, "meeting.validation.unknown_country", "country",
-     "CAMEROON is not an ISO 3166-1 alpha-2 country code."),
-    ({"capacity": -5}, "meeting.event.capacity_invalid", "capacity",
-     "The capacity must be at least 1, or empty for no limit."),
-    ({"capacity": 0}, "meeting.event.capacity_invalid", "capacity",
-     "The capacity must be at least 1, or empty for no limit."),
-    ({"registrationClosesAt": "2030-08-01T00:00:00Z"}, "meeting.event.registration_closes_before_opens",
-     "registrationClosesAt", "Registration must close after it opens."),
-    ({"registrationClosesAt": "2030-10-27T00:00:00Z"}, "meeting.event.registration_closes_after_end",
-     "registrationClosesAt", "Registration must close before the event ends."),
+    (
+        {"endsAt": "2030-10-24T08:00:00"},
+        "meeting.event.ends_before_start",
+        "endsAt",
+        "The event must end after it starts.",
+    ),
+    (
+        {"endsAt": "2030-10-24T09:00:00"},
+        "meeting.event.ends_before_start",
+        "endsAt",
+        "The event must end after it starts.",
+    ),
+    (
+        {"timezone": "Africa/Yaounde"},
+        "meeting.validation.unknown_timezone",
+        "timezone",
+        "Africa/Yaounde is not a known IANA time zone.",
+    ),
+    (
+        {"timezone": "../../etc/passwd"},
+        "meeting.validation.unknown_timezone",
+        "timezone",
+        "../../etc/passwd is not a known IANA time zone.",
+    ),
+    (
+        {"country": "XX"},
+        "meeting.validation.unknown_country",
+        "country",
+        "XX is not an ISO 3166-1 alpha-2 country code.",
+    ),
+    (
+        {"country": "Cameroon"},
+        "meeting.validation.unknown_country",
+        "country",
+        "CAMEROON is not an ISO 3166-1 alpha-2 country code.",
+    ),
+    (
+        {"capacity": -5},
+        "meeting.event.capacity_invalid",
+        "capacity",
+        "The capacity must be at least 1, or empty for no limit.",
+    ),
+    (
+        {"capacity": 0},
+        "meeting.event.capacity_invalid",
+        "capacity",
+        "The capacity must be at least 1, or empty for no limit.",
+    ),
+    (
+        {"registrationClosesAt": "2030-08-01T00:00:00Z"},
+        "meeting.event.registration_closes_before_opens",
+        "registrationClosesAt",
+        "Registration must close after it opens.",
+    ),
+    (
+        {"registrationClosesAt": "2030-10-27T00:00:00Z"},
+        "meeting.event.registration_closes_after_end",
+        "registrationClosesAt",
+        "Registration must close before the event ends.",
+    ),
     ({"name": "   "}, "meeting.validation.required", "name", "name is required."),
     ({"code": "x" * 33}, "meeting.validation.too_long", "code", "code is longer than 32 characters."),
-    ({"onlineUrl": "javascript:alert(1)"}, "meeting.validation.invalid_url", "onlineUrl",
-     "javascript:alert(1) is not a valid web address."),
-    ({"onlineUrl": ""}, "meeting.event.online_url_required", "onlineUrl",
-     "An online or hybrid event needs an online address."),
+    (
+        {"onlineUrl": "javascript:alert(1)"},
+        "meeting.validation.invalid_url",
+        "onlineUrl",
+        "javascript:alert(1) is not a valid web address.",
+    ),
+    (
+        {"onlineUrl": ""},
+        "meeting.event.online_url_required",
+        "onlineUrl",
+        "An online or hybrid event needs an online address.",
+    ),
     ({"locationId": "not-a-uuid"}, "meeting.validation.invalid_id", "locationId", "not-a-uuid is not a valid id."),
-    ({"locationId": "8b4f4a38-5d0c-4b1c-9f7d-2f2f1f0b7c11"}, "meeting.event.location_not_found", "locationId",
-     "No openIMIS location exists with the id 8b4f4a38-5d0c-4b1c-9f7d-2f2f1f0b7c11."),
+    (
+        {"locationId": "8b4f4a38-5d0c-4b1c-9f7d-2f2f1f0b7c11"},
+        "meeting.event.location_not_found",
+        "locationId",
+        "No openIMIS location exists with the id 8b4f4a38-5d0c-4b1c-9f7d-2f2f1f0b7c11.",
+    ),
 ]
 
 
@@ -76,8 +131,9 @@ def test_create_without_a_required_field_is_refused(session, missing):
     log = session.mutate("createMeetingEvent", fields)
 
     assert log["status"] == 1
-    assert log["errors"] == [{"code": "meeting.validation.required", "field": missing,
-                              "message": f"{missing} is required."}]
+    assert log["errors"] == [
+        {"code": "meeting.validation.required", "field": missing, "message": f"{missing} is required."}
+    ]
     assert Event.objects.count() == 0
 
 
@@ -111,7 +167,9 @@ def test_bad_update_writes_nothing(session, admin):
     event = make_event(admin, code="UPD")
     before = event_snapshot()
 
-    log = session.mutate("updateMeetingEvent", {"id": str(event.id), "name": "New name", "endsAt": "2000-01-01T00:00:00Z"})
+    log = session.mutate(
+        "updateMeetingEvent", {"id": str(event.id), "name": "New name", "endsAt": "2000-01-01T00:00:00Z"}
+    )
 
     assert log["errors"][0]["code"] == "meeting.event.ends_before_start"
     assert event_snapshot() == before
@@ -160,8 +218,9 @@ def test_mutation_without_its_right_is_refused(admin, mutation):
     log = logged_in("Clerk", PASSWORD).mutate(mutation, build(event))
 
     assert log["status"] == 1
-    assert log["errors"] == [{"code": "meeting.auth.permission_denied", "field": None,
-                              "message": "You do not have the right to do this."}]
+    assert log["errors"] == [
+        {"code": "meeting.auth.permission_denied", "field": None, "message": "You do not have the right to do this."}
+    ]
     assert event_snapshot() == before
 
 
@@ -188,8 +247,9 @@ def test_anonymous_mutation_is_refused_and_logged_as_json(admin, mutation):
     assert response["data"][mutation]["internalId"]
     log = MutationLog.objects.get(client_mutation_id=client_mutation_id)
     assert log.status == MutationLog.ERROR
-    assert json.loads(log.error) == [{"code": "meeting.auth.authentication_required", "field": None,
-                                      "message": "You must be logged in."}]
+    assert json.loads(log.error) == [
+        {"code": "meeting.auth.authentication_required", "field": None, "message": "You must be logged in."}
+    ]
     assert event_snapshot() == before
 
 
@@ -227,7 +287,8 @@ def test_anonymous_query_returns_an_error_and_no_data(admin):
     make_event(admin)
 
     response = Client().post(
-        "/api/graphql", data={"query": "{ meetingEvents(first: 10) { edges { node { code } } } }"},
+        "/api/graphql",
+        data={"query": "{ meetingEvents(first: 10) { edges { node { code } } } }"},
         content_type="application/json",
     )
 

@@ -177,8 +177,6 @@ class EventService(BaseService):
         event = locked_event(obj_data.get("id"))
         target = v.clean_choice(obj_data.get("status"), field="status", choices=EventStatus)
         if target not in EVENT_TRANSITIONS[event.status]:
-            raise MeetingError(
-                Problems.EVENT_ILLEGAL_TRANSITION, field="status", current=event.status, target=target
-            )
+            raise MeetingError(Problems.EVENT_ILLEGAL_TRANSITION, field="status", current=event.status, target=target)
         event.status = target
         return _save(event, self.user)

@@ -1,0 +1,57 @@
+# Everything a fresh machine needs: `make test` and `make demo` create .venv and install the pinned stack first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(abspath $(VENV))/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MANAGE := cd tests && $(PY) manage.py
+PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT:-5432} \
+	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
+
+.PHONY: install test test-postgres demo demo-db lint format migrations-check wheel-check messages clean
+
+$(STAMP): requirements/base.txt requirements/dev.txt setup.py
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+test-postgres: $(STAMP)
+	$(PG_ENV) $(PY) -m pytest --create-db
+
+demo-db: $(STAMP)
+	$(MANAGE) migrate --run-syncdb --noinput
+	$(MANAGE) demo_setup
+
+demo: demo-db
+	$(MANAGE) runserver --insecure $(HOST):$(PORT)
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+migrations-check: $(STAMP)
+	$(MANAGE) makemigrations --check --dry-run openimis_be_meeting
+
+messages: $(STAMP)
+	cd openimis_be_meeting && $(PY) -m django makemessages --locale fr --no-obsolete --no-location && \
+		$(PY) -m django compilemessages
+
+wheel-check: $(STAMP)
+	rm -rf dist build
+	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null
+	$(PY) tests/check_wheel.py dist/*.whl
+
+clean:
+	rm -rf dist build *.egg-info demo.sqlite3
