@@ -44,9 +44,11 @@ format: $(STAMP)
 migrations-check: $(STAMP)
 	$(MANAGE) makemigrations --check --dry-run openimis_be_meeting
 
+# Run from inside the package (django-admin, not python -m: the package's selectors.py would shadow the stdlib's).
 messages: $(STAMP)
-	cd openimis_be_meeting && $(PY) -m django makemessages --locale fr --no-obsolete --no-location && \
-		$(PY) -m django compilemessages
+	cd openimis_be_meeting && export DJANGO_SETTINGS_MODULE=host.settings PYTHONPATH=../tests && \
+		$(abspath $(VENV))/bin/django-admin makemessages --locale fr --no-obsolete --no-location && \
+		$(abspath $(VENV))/bin/django-admin compilemessages
 
 wheel-check: $(STAMP)
 	rm -rf dist build

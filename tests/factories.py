@@ -3,7 +3,7 @@
 import itertools
 from datetime import datetime, timedelta, timezone
 
-from core.models import Role, RoleRight
+from core.models import InteractiveUser, Role, RoleRight
 from core.test_helpers import create_test_interactive_user, create_test_language
 
 PASSWORD = "Passw0rd!meeting"
@@ -23,9 +23,11 @@ def make_user(username: str, *, rights=(), admin: bool = False, language: str = 
     )
     for right in rights:
         RoleRight.objects.create(role=role, right_id=int(right), audit_user_id=-1, validity_from=datetime(2020, 1, 1))
-    return create_test_interactive_user(
-        username=username, password=PASSWORD, roles=[role.id], custom_props={"language_id": language}
-    )
+    user = create_test_interactive_user(username=username, password=PASSWORD, roles=[role.id])
+    # core's helper always writes language "en" for a new user; set the user's openIMIS language afterwards.
+    InteractiveUser.objects.filter(id=user.i_user_id).update(language_id=language)
+    user.i_user.refresh_from_db()
+    return user
 
 
 def future(days: int, hour: int = 9) -> datetime:
