@@ -57,6 +57,7 @@ def codes(session, arguments: str) -> list[str]:
         ("first: 10", ["TR-DLA", "CM-YDE", "PAST-21"]),
         ("status: PUBLISHED, first: 10", ["CM-YDE"]),
         ("status: DRAFT, first: 10", ["TR-DLA", "PAST-21"]),
+        ("status_In: [PUBLISHED, CANCELLED], first: 10", ["CM-YDE"]),
         ("eventType: TRAINING, first: 10", ["TR-DLA"]),
         ('country: "CM", first: 10', ["TR-DLA", "CM-YDE"]),
         ("participationMode: ONLINE, first: 10", ["PAST-21"]),
