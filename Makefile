@@ -9,7 +9,7 @@ MANAGE := cd tests && $(PY) manage.py
 PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT:-5432} \
 	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
 
-.PHONY: install test test-postgres demo demo-db lint format migrations-check wheel-check messages clean
+.PHONY: install test test-postgres demo demo-db lint format migrations-check wheel-check messages schema clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ wheel-check: $(STAMP)
 	rm -rf dist build
 	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null
 	$(PY) tests/check_wheel.py dist/*.whl
+
+# Regenerate openimis_be_meeting/schema.graphql, the module's committed GraphQL contract.
+schema: $(STAMP)
+	$(PY) tests/schema_sdl.py
 
 clean:
 	rm -rf dist build *.egg-info demo.sqlite3
