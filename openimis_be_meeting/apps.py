@@ -9,6 +9,18 @@ DEFAULT_CFG = {
     "gql_mutation_create_meeting_events_perms": ["215002"],
     "gql_mutation_update_meeting_events_perms": ["215003"],
     "gql_mutation_delete_meeting_events_perms": ["215004"],
+    # Organisations are kept with the participants' rights by default.
+    "gql_query_meeting_organisations_perms": ["216001"],
+    "gql_mutation_create_meeting_organisations_perms": ["216002"],
+    "gql_mutation_update_meeting_organisations_perms": ["216003"],
+    "gql_mutation_delete_meeting_organisations_perms": ["216004"],
+    "gql_query_meeting_participants_perms": ["216001"],
+    "gql_mutation_create_meeting_participants_perms": ["216002"],
+    "gql_mutation_update_meeting_participants_perms": ["216003"],
+    "gql_mutation_delete_meeting_participants_perms": ["216004"],
+    "gql_mutation_check_in_meeting_participants_perms": ["216005"],
+    "gql_query_meeting_participants_personal_data_perms": ["216006"],
+    "gql_mutation_approve_meeting_participants_perms": ["216007"],
     # Largest number of events one deleteMeetingEvent call may name.
     "max_ids_per_delete": 100,
 }

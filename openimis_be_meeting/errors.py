@@ -54,6 +54,36 @@ class Problems:
     EVENT_ILLEGAL_TRANSITION = Problem(
         "meeting.event.illegal_transition", _("An event cannot go from %(current)s to %(target)s.")
     )
+    INVALID_EMAIL = Problem("meeting.validation.invalid_email", _("%(value)s is not a valid email address."))
+    INVALID_PHONE = Problem(
+        "meeting.validation.invalid_phone", _("%(value)s is not a valid phone number (digits, spaces, + - ( ) only).")
+    )
+    ORGANISATION_NOT_FOUND = Problem(
+        "meeting.organisation.not_found", _("No organisation exists with the id %(value)s.")
+    )
+    ORGANISATION_NAME_TAKEN = Problem(
+        "meeting.organisation.name_taken", _("An organisation named %(value)s already exists in this country.")
+    )
+    ORGANISATION_IN_USE = Problem(
+        "meeting.organisation.in_use", _("The organisation %(value)s still has registered participants.")
+    )
+    PARTICIPANT_NOT_FOUND = Problem("meeting.participant.not_found", _("No participant exists with the id %(value)s."))
+    PARTICIPANT_EMAIL_TAKEN = Problem(
+        "meeting.participant.email_taken", _("%(value)s is already registered for this event.")
+    )
+    REGISTRATION_CLOSED = Problem(
+        "meeting.participant.registration_closed", _("The event does not accept registrations while %(status)s.")
+    )
+    REGISTRATION_OUTSIDE_WINDOW = Problem(
+        "meeting.participant.registration_outside_window", _("Registration for this event is not open at this time.")
+    )
+    PARTICIPANT_ILLEGAL_TRANSITION = Problem(
+        "meeting.participant.illegal_transition", _("A participant cannot go from %(current)s to %(target)s.")
+    )
+    REJECTION_REASON_REQUIRED = Problem(
+        "meeting.participant.rejection_reason_required", _("Give the reason for the rejection.")
+    )
+    USER_NOT_FOUND = Problem("meeting.participant.user_not_found", _("No openIMIS user exists with the id %(value)s."))
 
 
 class MeetingError(Exception):

@@ -13,6 +13,17 @@ class Action(str, Enum):
     CREATE_EVENTS = "gql_mutation_create_meeting_events_perms"
     UPDATE_EVENTS = "gql_mutation_update_meeting_events_perms"
     DELETE_EVENTS = "gql_mutation_delete_meeting_events_perms"
+    SEARCH_ORGANISATIONS = "gql_query_meeting_organisations_perms"
+    CREATE_ORGANISATIONS = "gql_mutation_create_meeting_organisations_perms"
+    UPDATE_ORGANISATIONS = "gql_mutation_update_meeting_organisations_perms"
+    DELETE_ORGANISATIONS = "gql_mutation_delete_meeting_organisations_perms"
+    SEARCH_PARTICIPANTS = "gql_query_meeting_participants_perms"
+    REGISTER_PARTICIPANTS = "gql_mutation_create_meeting_participants_perms"
+    UPDATE_PARTICIPANTS = "gql_mutation_update_meeting_participants_perms"
+    DELETE_PARTICIPANTS = "gql_mutation_delete_meeting_participants_perms"
+    CHECK_IN_PARTICIPANTS = "gql_mutation_check_in_meeting_participants_perms"
+    VIEW_PERSONAL_DATA = "gql_query_meeting_participants_personal_data_perms"
+    DECIDE_PARTICIPANTS = "gql_mutation_approve_meeting_participants_perms"
 
 
 def rights_for(action: Action) -> list[str]:

@@ -1,10 +1,11 @@
 """Small rule functions: each checks one thing and raises MeetingError naming the problem and the field."""
 
+import re
 from datetime import datetime
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import EmailValidator, URLValidator
 from graphql_relay import from_global_id
 
 from .countries import COUNTRY_CODES
@@ -116,3 +117,24 @@ def clean_ids(values, *, field: str, max_count: int) -> list[UUID]:
     if len(values) > max_count:
         raise MeetingError(Problems.TOO_MANY_IDS, field=field, max=max_count)
     return list(dict.fromkeys(clean_uuid(value, field=field) for value in values))
+
+
+_PHONE = re.compile(r"^\+?[0-9 ()\-]{5,32}$")
+
+
+def clean_email(value, *, field: str = "email") -> str:
+    """A lower-cased, stripped email address (the form uniqueness is checked on)."""
+    value = clean_text(value, field=field, max_length=254, required=True).lower()
+    try:
+        EmailValidator()(value)
+    except ValidationError:
+        raise MeetingError(Problems.INVALID_EMAIL, field=field, value=value[:100]) from None
+    return value
+
+
+def clean_phone(value, *, field: str = "phone") -> str:
+    """A phone number of digits with optional +, spaces, dashes and brackets, or empty."""
+    value = clean_text(value, field=field, max_length=32)
+    if value and not _PHONE.match(value):
+        raise MeetingError(Problems.INVALID_PHONE, field=field, value=value)
+    return value

@@ -61,3 +61,26 @@ def make_event(user, **overrides):
     result = EventService(user).create(event_input(**overrides))
     assert result["success"], result
     return Event.objects.get(id=result["data"]["id"])
+
+
+def open_event(user, **overrides):
+    """An event in REGISTRATION_OPEN."""
+    from openimis_be_meeting.services import EventService
+
+    event = make_event(user, **overrides)
+    for status in ("PUBLISHED", "REGISTRATION_OPEN"):
+        assert EventService(user).change_status({"id": str(event.id), "status": status})["success"]
+    event.refresh_from_db()
+    return event
+
+
+def person(number: int, **overrides) -> dict:
+    data = {"first_name": f"Person{number}", "last_name": "Ndongo", "email": f"person{number}@example.cm"}
+    data.update(overrides)
+    return data
+
+
+def register(user, event, number: int, **overrides) -> dict:
+    from openimis_be_meeting.services import ParticipantService
+
+    return ParticipantService(user).register({"event_id": str(event.id), **person(number, **overrides)})

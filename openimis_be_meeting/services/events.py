@@ -3,7 +3,6 @@
 from core.services import BaseService
 from core.signals import register_service_signal
 from django.db import IntegrityError, transaction
-from location.models import Location
 
 from .. import validation as v
 from ..apps import MeetingConfig
@@ -12,6 +11,8 @@ from ..models import Event, EventStatus, EventType, ParticipationMode
 from ..permissions import Action, require
 from ..timeutils import to_storage
 from .base import service_result
+from .lookups import openimis_location
+from .participants import fill_seats
 
 S = EventStatus
 _BEFORE_COMPLETION = {S.CANCELLED, S.POSTPONED}
@@ -76,17 +77,7 @@ def _apply_changes(event: Event, data: dict) -> None:
     if "requires_approval" in data:
         event.requires_approval = bool(data["requires_approval"])
     if "location_id" in data:
-        event.location = _location(data["location_id"])
-
-
-def _location(location_id) -> Location | None:
-    if location_id in (None, ""):
-        return None
-    uuid = v.clean_uuid(location_id, field="locationId")
-    location = Location.objects.filter(uuid__iexact=str(uuid), validity_to__isnull=True).first()
-    if location is None:
-        raise MeetingError(Problems.EVENT_LOCATION_NOT_FOUND, field="locationId", value=str(uuid))
-    return location
+        event.location = openimis_location(data["location_id"])
 
 
 def _check_event(event: Event) -> None:
@@ -158,14 +149,16 @@ class EventService(BaseService):
         require(self.user, Action.UPDATE_EVENTS)
         event = locked_event(obj_data.get("id"))
         _apply_changes(event, obj_data)
-        return _save(event, self.user)
+        _save(event, self.user)
+        fill_seats(event, self.user)  # a larger capacity moves people up from the waiting list
+        return event
 
     @register_service_signal("meeting_event_service.delete")
     @service_result
     def delete(self, obj_data: dict) -> None:
         """Soft-delete every named event, or none of them if one is missing."""
         require(self.user, Action.DELETE_EVENTS)
-        ids = v.clean_ids(obj_data.get("ids"), field="ids", max_count=MeetingConfig.config["max_ids_per_delete"])
+        ids = v.clean_ids(obj_data.get("ids"), field="ids", max_count=int(MeetingConfig.config["max_ids_per_delete"]))
         for event_id in ids:
             locked_event(event_id).delete(user=self.user)
 

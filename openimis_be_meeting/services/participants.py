@@ -1,0 +1,319 @@
+"""Registrations: who may register when, seats and the waiting list, and every status change of a participant.
+
+Every change that can move a seat locks the event row first (SELECT ... FOR UPDATE), so registrations, approvals,
+cancellations and promotions of one event happen one after another: capacity is never exceeded and waiting-list
+positions stay 1..n without gaps, whatever the concurrency.
+"""
+
+import secrets
+
+from core.models import User
+from core.services import BaseService
+from core.signals import register_service_signal
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+
+from .. import validation as v
+from ..errors import MeetingError, Problems
+from ..models import (
+    ACTIVE_PARTICIPANT_STATUSES,
+    AttendanceMode,
+    Event,
+    EventStatus,
+    Gender,
+    Participant,
+    ParticipantRole,
+    ParticipantStatus,
+)
+from ..permissions import Action, can, require
+from ..timeutils import now_for_storage
+from .base import service_result
+from .lookups import openimis_location
+from .organisations import live_organisation
+
+P = ParticipantStatus
+# The one place where the participant lifecycle is written down: status -> the statuses it may move to.
+PARTICIPANT_TRANSITIONS = {
+    P.PENDING: {P.CONFIRMED, P.WAITLISTED, P.REJECTED, P.CANCELLED, P.WITHDRAWN},
+    P.CONFIRMED: {P.CANCELLED, P.WITHDRAWN, P.NO_SHOW},
+    P.WAITLISTED: {P.CONFIRMED, P.CANCELLED, P.WITHDRAWN},
+    P.REJECTED: set(),
+    P.CANCELLED: set(),
+    P.WITHDRAWN: set(),
+    P.NO_SHOW: set(),
+}
+# Event statuses in which anyone with the register right may register (within the registration window).
+OPEN_FOR_EVERYONE = {EventStatus.REGISTRATION_OPEN}
+# Event statuses in which holders of the approve right may still add people, at any time.
+OPEN_FOR_ADMINISTRATORS = {
+    EventStatus.DRAFT,
+    EventStatus.PUBLISHED,
+    EventStatus.REGISTRATION_OPEN,
+    EventStatus.REGISTRATION_CLOSED,
+    EventStatus.ONGOING,
+}
+# Event statuses in which freed seats go to the waiting list.
+SEATS_MOVE_IN = OPEN_FOR_ADMINISTRATORS
+
+_TEXT_FIELDS = {
+    "first_name": ("firstName", 100, True),
+    "last_name": ("lastName", 100, True),
+    "job_title": ("jobTitle", 255, False),
+    "accessibility_needs": ("accessibilityNeeds", 2_000, False),
+    "dietary_needs": ("dietaryNeeds", 2_000, False),
+}
+_CONSENTS = ("consent_listed", "consent_photos", "consent_contact")
+
+
+def _apply_changes(participant: Participant, data: dict) -> None:
+    """Copy the given personal and registration details onto the participant, each value cleaned."""
+    for key, (field, max_length, required) in _TEXT_FIELDS.items():
+        if key in data:
+            setattr(participant, key, v.clean_text(data[key], field=field, max_length=max_length, required=required))
+    if "email" in data:
+        participant.email = v.clean_email(data["email"])
+    if "phone" in data:
+        participant.phone = v.clean_phone(data["phone"])
+    if "gender" in data:
+        participant.gender = v.clean_choice(data["gender"], field="gender", choices=Gender, required=False) or ""
+    if "country" in data:
+        participant.country = v.clean_country(data["country"])
+    if "role" in data:
+        participant.role = v.clean_choice(data["role"], field="role", choices=ParticipantRole)
+    if "attendance_mode" in data:
+        participant.attendance_mode = v.clean_choice(
+            data["attendance_mode"], field="attendanceMode", choices=AttendanceMode
+        )
+    if "organisation_id" in data:
+        organisation_id = data["organisation_id"]
+        participant.organisation = (
+            live_organisation(organisation_id, field="organisationId") if organisation_id else None
+        )
+    if "location_id" in data:
+        participant.location = openimis_location(data["location_id"])
+    if "user_id" in data:
+        participant.user = _openimis_user(data["user_id"])
+    for key in _CONSENTS:
+        if key in data:
+            setattr(participant, key, bool(data[key]))
+
+
+def _openimis_user(user_id) -> User | None:
+    if not user_id:
+        return None
+    uuid = v.clean_uuid(user_id, field="userId")
+    user = User.objects.filter(id=uuid).first()
+    if user is None:
+        raise MeetingError(Problems.USER_NOT_FOUND, field="userId", value=str(uuid))
+    return user
+
+
+def _check_participant(participant: Participant) -> None:
+    for key, (field, _max, required) in _TEXT_FIELDS.items():
+        if required and not getattr(participant, key):
+            raise MeetingError(Problems.REQUIRED, field=field)
+    if not participant.email:
+        raise MeetingError(Problems.REQUIRED, field="email")
+    duplicates = Participant.objects.live().filter(
+        event_id=participant.event_id, email=participant.email, status__in=ACTIVE_PARTICIPANT_STATUSES
+    )
+    if participant.status in ACTIVE_PARTICIPANT_STATUSES and duplicates.exclude(id=participant.id).exists():
+        raise MeetingError(Problems.PARTICIPANT_EMAIL_TAKEN, field="email", value=participant.email)
+
+
+def _save(participant: Participant, user) -> Participant:
+    _check_participant(participant)
+    try:
+        with transaction.atomic():
+            participant.save(user=user)
+    except IntegrityError:
+        raise MeetingError(Problems.PARTICIPANT_EMAIL_TAKEN, field="email", value=participant.email) from None
+    return participant
+
+
+def _locked_event(event_id, *, field: str) -> Event:
+    uuid = v.clean_uuid(event_id, field=field)
+    event = Event.objects.select_for_update().live().filter(id=uuid).first()
+    if event is None:
+        raise MeetingError(Problems.EVENT_NOT_FOUND, field=field, value=str(uuid))
+    return event
+
+
+def _locked_participant(participant_id) -> tuple[Event, Participant]:
+    """The participant and its event, both locked, the event first (the order every writer keeps)."""
+    uuid = v.clean_uuid(participant_id, field="id")
+    event_id = Participant.objects.live().filter(id=uuid).values_list("event_id", flat=True).first()
+    if event_id is None:
+        raise MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=str(uuid))
+    event = _locked_event(event_id, field="id")
+    participant = Participant.objects.select_for_update().live().filter(id=uuid).first()
+    if participant is None:
+        raise MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=str(uuid))
+    return event, participant
+
+
+def _check_registration_open(event: Event, user) -> None:
+    """Anyone with the register right while registration is open and within its window; administrators longer."""
+    if can(user, Action.DECIDE_PARTICIPANTS) and event.status in OPEN_FOR_ADMINISTRATORS:
+        return
+    if event.status not in OPEN_FOR_EVERYONE:
+        raise MeetingError(Problems.REGISTRATION_CLOSED, field="eventId", status=event.get_status_display())
+    now = now_for_storage()
+    opens, closes = event.registration_opens_at, event.registration_closes_at
+    if (opens is not None and now < opens) or (closes is not None and now > closes):
+        raise MeetingError(Problems.REGISTRATION_OUTSIDE_WINDOW, field="eventId")
+
+
+def _seats_left(event: Event) -> int | None:
+    if event.capacity is None:
+        return None
+    confirmed = Participant.objects.live().filter(event=event, status=P.CONFIRMED).count()
+    return max(event.capacity - confirmed, 0)
+
+
+def _next_waitlist_position(event: Event) -> int:
+    waitlisted = Participant.objects.live().filter(event=event, status=P.WAITLISTED)
+    return (waitlisted.aggregate(last=Max("waitlist_position"))["last"] or 0) + 1
+
+
+def _move(participant: Participant, target: str, *, position: int | None = None) -> None:
+    """Set a new status (checked against PARTICIPANT_TRANSITIONS) and its timestamp; saving is the caller's."""
+    if target not in PARTICIPANT_TRANSITIONS[participant.status]:
+        raise MeetingError(
+            Problems.PARTICIPANT_ILLEGAL_TRANSITION, field="status", current=participant.status, target=target
+        )
+    participant.status = target
+    participant.waitlist_position = position
+    participant.status_changed_at = now_for_storage()
+
+
+def _seat_or_waitlist(event: Event, participant: Participant) -> None:
+    """CONFIRMED while seats remain, otherwise WAITLISTED at the end of the line."""
+    seats = _seats_left(event)
+    if seats is None or seats > 0:
+        _move(participant, P.CONFIRMED)
+    else:
+        _move(participant, P.WAITLISTED, position=_next_waitlist_position(event))
+
+
+def _close_gap(event: Event, position: int | None, *, size: int = 1) -> None:
+    """Move up everyone behind a place that was left on the waiting list."""
+    if position is None:
+        return
+    Participant.objects.live().filter(event=event, status=P.WAITLISTED, waitlist_position__gt=position).update(
+        waitlist_position=F("waitlist_position") - size
+    )
+
+
+def fill_seats(event: Event, user) -> list[Participant]:
+    """Promote the head of the waiting list into every free seat (call with the event locked)."""
+    if event.status not in SEATS_MOVE_IN:
+        return []
+    seats = _seats_left(event)
+    queue = Participant.objects.select_for_update().live().filter(event=event, status=P.WAITLISTED)
+    promoted = list(queue.order_by("waitlist_position")[:seats] if seats is not None else queue)
+    for participant in promoted:
+        _move(participant, P.CONFIRMED)
+        participant.save(user=user)
+    if promoted:
+        Participant.objects.live().filter(event=event, status=P.WAITLISTED).update(
+            waitlist_position=F("waitlist_position") - len(promoted)
+        )
+    return promoted
+
+
+class ParticipantService(BaseService):
+    """Every write to participants; each method checks the caller's right and returns core's result dictionary."""
+
+    OBJECT_TYPE = Participant
+
+    def __init__(self, user):
+        super().__init__(user)
+
+    @register_service_signal("meeting_participant_service.register")
+    @service_result
+    def register(self, obj_data: dict) -> Participant:
+        """Register a person: PENDING when the event needs approval, else CONFIRMED while seats remain, else
+        WAITLISTED at the end of the line."""
+        require(self.user, Action.REGISTER_PARTICIPANTS)
+        event = _locked_event(obj_data.get("event_id"), field="eventId")
+        _check_registration_open(event, self.user)
+        now = now_for_storage()
+        participant = Participant(event=event, status=P.PENDING, registered_at=now, status_changed_at=now)
+        participant.checkin_token = secrets.token_urlsafe(24)
+        _apply_changes(participant, obj_data)
+        if not event.requires_approval:
+            _seat_or_waitlist(event, participant)
+        return _save(participant, self.user)
+
+    @register_service_signal("meeting_participant_service.update")
+    @service_result
+    def update(self, obj_data: dict) -> Participant:
+        """Change a participant's details; the status changes only through the lifecycle methods."""
+        require(self.user, Action.UPDATE_PARTICIPANTS)
+        _event, participant = _locked_participant(obj_data.get("id"))
+        _apply_changes(participant, obj_data)
+        return _save(participant, self.user)
+
+    @register_service_signal("meeting_participant_service.approve")
+    @service_result
+    def approve(self, obj_data: dict) -> Participant:
+        """Accept a PENDING registration: CONFIRMED while seats remain, else WAITLISTED."""
+        require(self.user, Action.DECIDE_PARTICIPANTS)
+        event, participant = _locked_participant(obj_data.get("id"))
+        if participant.status != P.PENDING:
+            raise MeetingError(
+                Problems.PARTICIPANT_ILLEGAL_TRANSITION, field="status", current=participant.status, target=P.CONFIRMED
+            )
+        _seat_or_waitlist(event, participant)
+        return _save(participant, self.user)
+
+    @register_service_signal("meeting_participant_service.reject")
+    @service_result
+    def reject(self, obj_data: dict) -> Participant:
+        """Refuse a PENDING registration, with the reason given."""
+        require(self.user, Action.DECIDE_PARTICIPANTS)
+        reason = v.clean_text(obj_data.get("reason"), field="reason", max_length=2_000)
+        if not reason:
+            raise MeetingError(Problems.REJECTION_REASON_REQUIRED, field="reason")
+        _event, participant = _locked_participant(obj_data.get("id"))
+        _move(participant, P.REJECTED)
+        participant.rejection_reason = reason
+        return _save(participant, self.user)
+
+    @register_service_signal("meeting_participant_service.cancel")
+    @service_result
+    def cancel(self, obj_data: dict) -> Participant:
+        """The person cancels: a freed seat goes to the head of the waiting list in the same transaction."""
+        require(self.user, Action.UPDATE_PARTICIPANTS)
+        return self._leave(obj_data, P.CANCELLED)
+
+    @register_service_signal("meeting_participant_service.withdraw")
+    @service_result
+    def withdraw(self, obj_data: dict) -> Participant:
+        """The organisers withdraw a registration; seats and the waiting list move as for a cancellation."""
+        require(self.user, Action.DECIDE_PARTICIPANTS)
+        return self._leave(obj_data, P.WITHDRAWN)
+
+    @register_service_signal("meeting_participant_service.delete")
+    @service_result
+    def delete(self, obj_data: dict) -> None:
+        """Soft-delete a registration; a seat or place in line it held is given on as for a cancellation."""
+        require(self.user, Action.DELETE_PARTICIPANTS)
+        event, participant = _locked_participant(obj_data.get("id"))
+        held_seat, position = participant.status == P.CONFIRMED, participant.waitlist_position
+        participant.delete(user=self.user)
+        self._give_on(event, held_seat=held_seat, position=position)
+
+    def _leave(self, obj_data: dict, target: str) -> Participant:
+        event, participant = _locked_participant(obj_data.get("id"))
+        held_seat, position = participant.status == P.CONFIRMED, participant.waitlist_position
+        _move(participant, target)
+        _save(participant, self.user)
+        self._give_on(event, held_seat=held_seat, position=position)
+        return participant
+
+    def _give_on(self, event: Event, *, held_seat: bool, position: int | None) -> None:
+        _close_gap(event, position)
+        if held_seat:
+            fill_seats(event, self.user)
