@@ -3,8 +3,10 @@
 from datetime import timezone
 
 import django_filters
+from django.db.models import Q
 
-from .models import Event
+from .models import Event, Organisation, Participant
+from .permissions import Action, can
 from .timeutils import now_for_storage, to_storage
 
 
@@ -39,3 +41,38 @@ class EventFilter(django_filters.FilterSet):
         """Upcoming: not yet over (ends in the future); upcoming=false gives the events already over."""
         now = now_for_storage()
         return queryset.filter(ends_at__gte=now) if value else queryset.filter(ends_at__lt=now)
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    class Meta:
+        model = Organisation
+        fields = {
+            "name": ["exact", "icontains"],
+            "acronym": ["exact", "iexact"],
+            "organisation_type": ["exact"],
+            "country": ["exact"],
+        }
+
+
+class ParticipantFilter(django_filters.FilterSet):
+    event_id = django_filters.UUIDFilter(field_name="event_id")
+    organisation_id = django_filters.UUIDFilter(field_name="organisation_id")
+    organisation_type = django_filters.CharFilter(field_name="organisation__organisation_type")
+    search = django_filters.CharFilter(method="filter_search")
+
+    class Meta:
+        model = Participant
+        fields = {
+            "status": ["exact", "in"],
+            "role": ["exact"],
+            "country": ["exact"],
+            "attendance_mode": ["exact"],
+        }
+
+    def filter_search(self, queryset, name, value):
+        """Names for everyone; email addresses only for callers who may see personal data."""
+        words = Q(first_name__icontains=value) | Q(last_name__icontains=value)
+        user = getattr(self.request, "user", None)
+        if can(user, Action.VIEW_PERSONAL_DATA):
+            words |= Q(email__icontains=value.strip().lower())
+        return queryset.filter(words)

@@ -8,9 +8,17 @@ from core.schema import OpenIMISMutation
 
 from .apps import MODULE_NAME
 from .errors import MeetingError, Problems
-from .gql_queries import MeetingEventStatusEnum, MeetingEventTypeEnum, MeetingParticipationModeEnum
-from .models import EventMutation
-from .services import EventService
+from .gql_queries import (
+    MeetingAttendanceModeEnum,
+    MeetingEventStatusEnum,
+    MeetingEventTypeEnum,
+    MeetingGenderEnum,
+    MeetingOrganisationTypeEnum,
+    MeetingParticipantRoleEnum,
+    MeetingParticipationModeEnum,
+)
+from .models import EventMutation, OrganisationMutation, ParticipantMutation
+from .services import EventService, OrganisationService, ParticipantService
 
 logger = logging.getLogger(__name__)
 
@@ -158,3 +166,151 @@ class ChangeMeetingEventStatusMutation(MeetingMutation):
     @classmethod
     def perform(cls, user, data):
         return EventService(user).change_status(data)
+
+
+class OrganisationFields:
+    name = graphene.String()
+    acronym = graphene.String()
+    organisation_type = MeetingOrganisationTypeEnum()
+    country = graphene.String(description="ISO 3166-1 alpha-2 code.")
+    website = graphene.String()
+
+
+class CreateMeetingOrganisationMutation(MeetingMutation):
+    """Create an organisation."""
+
+    _mutation_class = "CreateMeetingOrganisationMutation"
+    link_model, link_field = OrganisationMutation, "organisation"
+
+    class Input(OrganisationFields, OpenIMISMutation.Input):
+        pass
+
+    @classmethod
+    def perform(cls, user, data):
+        return OrganisationService(user).create(data)
+
+
+class UpdateMeetingOrganisationMutation(MeetingMutation):
+    """Change the given fields of an organisation."""
+
+    _mutation_class = "UpdateMeetingOrganisationMutation"
+    link_model, link_field = OrganisationMutation, "organisation"
+
+    class Input(OrganisationFields, OpenIMISMutation.Input):
+        id = graphene.String(description="UUID of the organisation.")
+
+    @classmethod
+    def perform(cls, user, data):
+        return OrganisationService(user).update(data)
+
+
+class DeleteMeetingOrganisationMutation(MeetingMutation):
+    """Soft-delete organisations no active registration refers to: all of the named ones, or none."""
+
+    _mutation_class = "DeleteMeetingOrganisationMutation"
+
+    class Input(OpenIMISMutation.Input):
+        ids = graphene.List(graphene.String, description="UUIDs of the organisations.")
+
+    @classmethod
+    def perform(cls, user, data):
+        return OrganisationService(user).delete(data)
+
+
+class ParticipantFields:
+    first_name = graphene.String()
+    last_name = graphene.String()
+    email = graphene.String()
+    phone = graphene.String()
+    gender = MeetingGenderEnum()
+    organisation_id = graphene.String(description="UUID of a meeting organisation.")
+    job_title = graphene.String()
+    country = graphene.String(description="ISO 3166-1 alpha-2 code.")
+    role = MeetingParticipantRoleEnum()
+    attendance_mode = MeetingAttendanceModeEnum()
+    user_id = graphene.String(description="UUID of an openIMIS user.")
+    location_id = graphene.String(description="UUID of an openIMIS location.")
+    consent_listed = graphene.Boolean(description="Agrees to appear in the published participant list.")
+    consent_photos = graphene.Boolean()
+    consent_contact = graphene.Boolean()
+    accessibility_needs = graphene.String()
+    dietary_needs = graphene.String()
+
+
+class ParticipantMutationBase(MeetingMutation):
+    """A mutation on one participant, named by `id`, that calls one ParticipantService method."""
+
+    link_model, link_field = ParticipantMutation, "participant"
+    service_method = ""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def perform(cls, user, data):
+        return getattr(ParticipantService(user), cls.service_method)(data)
+
+
+class RegisterMeetingParticipantMutation(ParticipantMutationBase):
+    """Register a person for an event (PENDING, CONFIRMED or WAITLISTED as the event's rules say)."""
+
+    _mutation_class = "RegisterMeetingParticipantMutation"
+    service_method = "register"
+
+    class Input(ParticipantFields, OpenIMISMutation.Input):
+        event_id = graphene.String(description="UUID of the event.")
+
+
+class UpdateMeetingParticipantMutation(ParticipantMutationBase):
+    """Change a participant's details."""
+
+    _mutation_class = "UpdateMeetingParticipantMutation"
+    service_method = "update"
+
+    class Input(ParticipantFields, OpenIMISMutation.Input):
+        id = graphene.String(description="UUID of the participant.")
+
+
+class _ParticipantIdInput(OpenIMISMutation.Input):
+    id = graphene.String(description="UUID of the participant.")
+
+
+class ApproveMeetingParticipantMutation(ParticipantMutationBase):
+    _mutation_class = "ApproveMeetingParticipantMutation"
+    service_method = "approve"
+
+    class Input(_ParticipantIdInput):
+        pass
+
+
+class RejectMeetingParticipantMutation(ParticipantMutationBase):
+    _mutation_class = "RejectMeetingParticipantMutation"
+    service_method = "reject"
+
+    class Input(_ParticipantIdInput):
+        reason = graphene.String()
+
+
+class CancelMeetingParticipantMutation(ParticipantMutationBase):
+    _mutation_class = "CancelMeetingParticipantMutation"
+    service_method = "cancel"
+
+    class Input(_ParticipantIdInput):
+        pass
+
+
+class WithdrawMeetingParticipantMutation(ParticipantMutationBase):
+    _mutation_class = "WithdrawMeetingParticipantMutation"
+    service_method = "withdraw"
+
+    class Input(_ParticipantIdInput):
+        pass
+
+
+class DeleteMeetingParticipantMutation(ParticipantMutationBase):
+    _mutation_class = "DeleteMeetingParticipantMutation"
+    service_method = "delete"
+    link_model = None
+
+    class Input(_ParticipantIdInput):
+        pass

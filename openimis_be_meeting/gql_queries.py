@@ -4,8 +4,21 @@ from graphene_django import DjangoObjectType
 from location.gql_queries import LocationGQLType
 
 from . import selectors
-from .filters import EventFilter
-from .models import Event, EventStatus, EventType, ParticipationMode
+from .filters import EventFilter, OrganisationFilter, ParticipantFilter
+from .models import (
+    AttendanceMode,
+    Event,
+    EventStatus,
+    EventType,
+    Gender,
+    Organisation,
+    OrganisationType,
+    Participant,
+    ParticipantRole,
+    ParticipantStatus,
+    ParticipationMode,
+)
+from .permissions import Action, can
 from .timeutils import from_storage, zone_or_none
 
 
@@ -17,6 +30,11 @@ def enum_of(name: str, choices) -> type[graphene.Enum]:
 MeetingEventTypeEnum = enum_of("MeetingEventTypeEnum", EventType)
 MeetingEventStatusEnum = enum_of("MeetingEventStatusEnum", EventStatus)
 MeetingParticipationModeEnum = enum_of("MeetingParticipationModeEnum", ParticipationMode)
+MeetingOrganisationTypeEnum = enum_of("MeetingOrganisationTypeEnum", OrganisationType)
+MeetingParticipantStatusEnum = enum_of("MeetingParticipantStatusEnum", ParticipantStatus)
+MeetingParticipantRoleEnum = enum_of("MeetingParticipantRoleEnum", ParticipantRole)
+MeetingGenderEnum = enum_of("MeetingGenderEnum", Gender)
+MeetingAttendanceModeEnum = enum_of("MeetingAttendanceModeEnum", AttendanceMode)
 
 
 def _in_event_zone(field_name: str):
@@ -69,3 +87,80 @@ class MeetingEventGQLType(DjangoObjectType):
     @classmethod
     def get_queryset(cls, queryset, info):
         return selectors.events_for(user=info.context.user, queryset=queryset)
+
+
+class MeetingOrganisationGQLType(DjangoObjectType):
+    uuid = graphene.String()
+    organisation_type = graphene.Field(MeetingOrganisationTypeEnum)
+
+    class Meta:
+        model = Organisation
+        interfaces = (graphene.relay.Node,)
+        fields = ("id", "name", "acronym", "country", "website", "version", "date_created", "date_updated")
+        filterset_class = OrganisationFilter
+        connection_class = ExtendedConnection
+        convert_choices_to_enum = False
+
+    def resolve_uuid(organisation, info):
+        return str(organisation.id)
+
+    @classmethod
+    def get_queryset(cls, queryset, info):
+        return selectors.organisations_for(user=info.context.user, queryset=queryset)
+
+
+def _personal(field_name: str):
+    """A resolver giving the value only to callers with the personal-data right, null to everyone else."""
+
+    def resolve(participant, info):
+        if not can(info.context.user, Action.VIEW_PERSONAL_DATA):
+            return None
+        return getattr(participant, field_name) or None
+
+    return resolve
+
+
+class MeetingParticipantGQLType(DjangoObjectType):
+    """One registration; email, phone, gender, needs and the check-in token need the personal-data right."""
+
+    uuid = graphene.String()
+    event = graphene.Field(MeetingEventGQLType)
+    organisation = graphene.Field(MeetingOrganisationGQLType)
+    status = graphene.Field(MeetingParticipantStatusEnum)
+    role = graphene.Field(MeetingParticipantRoleEnum)
+    attendance_mode = graphene.Field(MeetingAttendanceModeEnum)
+    email = graphene.String(resolver=_personal("email"))
+    phone = graphene.String(resolver=_personal("phone"))
+    gender = graphene.Field(MeetingGenderEnum, resolver=_personal("gender"))
+    accessibility_needs = graphene.String(resolver=_personal("accessibility_needs"))
+    dietary_needs = graphene.String(resolver=_personal("dietary_needs"))
+    checkin_token = graphene.String(resolver=_personal("checkin_token"))
+    registered_at = graphene.DateTime(resolver=lambda p, info: from_storage(p.registered_at))
+    status_changed_at = graphene.DateTime(resolver=lambda p, info: from_storage(p.status_changed_at))
+
+    class Meta:
+        model = Participant
+        interfaces = (graphene.relay.Node,)
+        fields = (
+            "id",
+            "first_name",
+            "last_name",
+            "job_title",
+            "country",
+            "waitlist_position",
+            "consent_listed",
+            "consent_photos",
+            "consent_contact",
+            "rejection_reason",
+            "version",
+        )
+        filterset_class = ParticipantFilter
+        connection_class = ExtendedConnection
+        convert_choices_to_enum = False
+
+    def resolve_uuid(participant, info):
+        return str(participant.id)
+
+    @classmethod
+    def get_queryset(cls, queryset, info):
+        return selectors.participants_for(user=info.context.user, queryset=queryset)
