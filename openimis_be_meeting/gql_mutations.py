@@ -77,7 +77,10 @@ class MeetingMutation(OpenIMISMutation):
         if not result.get("success"):
             return [result.get("detail") or MeetingError(Problems.UNEXPECTED).as_dict()]
         if client_mutation_id:
-            cls.link(user, client_mutation_id, result)
+            try:
+                cls.link(user, client_mutation_id, result)
+            except Exception:  # the change is committed: a missing link must not report it as failed
+                logger.exception("%s: could not link the mutation log", cls.__name__)
         return None
 
 

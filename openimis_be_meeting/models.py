@@ -2,6 +2,7 @@ from core import models as core_models
 from core.models.history_model import HistoryModelManager
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
@@ -82,7 +83,8 @@ class Event(core_models.HistoryModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=Q(is_deleted=False), name="meeting_event_live_code_uniq")
+            # Codes compare without regard to case, in the service's check and in this index alike.
+            models.UniqueConstraint(Upper("code"), condition=Q(is_deleted=False), name="meeting_event_live_code_uniq")
         ]
         indexes = [
             models.Index(fields=["starts_at"], name="meeting_event_starts_idx"),

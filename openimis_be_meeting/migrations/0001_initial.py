@@ -6,6 +6,7 @@ import dirtyfields.dirtyfields
 from django.conf import settings
 from django.db import migrations, models
 import django.db.models.deletion
+import django.db.models.functions.text
 import simple_history.models
 import uuid
 
@@ -124,6 +125,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='event',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_deleted', False)), fields=('code',), name='meeting_event_live_code_uniq'),
+            constraint=models.UniqueConstraint(django.db.models.functions.text.Upper('code'), condition=models.Q(('is_deleted', False)), name='meeting_event_live_code_uniq'),
         ),
     ]
