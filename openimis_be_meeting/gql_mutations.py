@@ -35,10 +35,13 @@ class MeetingMutation(OpenIMISMutation):
     class Meta:
         abstract = True
 
+    service_class = None  # the BaseService subclass that does the work
+    service_method = ""  # the name of its method this mutation calls
+
     @classmethod
     def perform(cls, user, data: dict) -> dict:
         """Call the service; return its result dictionary."""
-        raise NotImplementedError
+        return getattr(cls.service_class(user), cls.service_method)(data)
 
     @classmethod
     def link(cls, user, client_mutation_id: str, result: dict) -> None:
@@ -119,56 +122,44 @@ class CreateMeetingEventMutation(MeetingMutation):
     """Create an event (status DRAFT)."""
 
     _mutation_class = "CreateMeetingEventMutation"
+    service_class, service_method = EventService, "create"
     link_model, link_field = EventMutation, "event"
 
     class Input(EventFields, OpenIMISMutation.Input):
         pass
-
-    @classmethod
-    def perform(cls, user, data):
-        return EventService(user).create(data)
 
 
 class UpdateMeetingEventMutation(MeetingMutation):
     """Change the given fields of an event."""
 
     _mutation_class = "UpdateMeetingEventMutation"
+    service_class, service_method = EventService, "update"
     link_model, link_field = EventMutation, "event"
 
     class Input(EventFields, OpenIMISMutation.Input):
         id = graphene.String(description="UUID of the event.")
-
-    @classmethod
-    def perform(cls, user, data):
-        return EventService(user).update(data)
 
 
 class DeleteMeetingEventMutation(MeetingMutation):
     """Soft-delete events: all of the named ones, or none."""
 
     _mutation_class = "DeleteMeetingEventMutation"
+    service_class, service_method = EventService, "delete"
 
     class Input(OpenIMISMutation.Input):
         ids = graphene.List(graphene.String, description="UUIDs of the events.")
-
-    @classmethod
-    def perform(cls, user, data):
-        return EventService(user).delete(data)
 
 
 class ChangeMeetingEventStatusMutation(MeetingMutation):
     """Move an event along its lifecycle."""
 
     _mutation_class = "ChangeMeetingEventStatusMutation"
+    service_class, service_method = EventService, "change_status"
     link_model, link_field = EventMutation, "event"
 
     class Input(OpenIMISMutation.Input):
         id = graphene.String(description="UUID of the event.")
         status = MeetingEventStatusEnum()
-
-    @classmethod
-    def perform(cls, user, data):
-        return EventService(user).change_status(data)
 
 
 class OrganisationFields:
@@ -183,41 +174,32 @@ class CreateMeetingOrganisationMutation(MeetingMutation):
     """Create an organisation."""
 
     _mutation_class = "CreateMeetingOrganisationMutation"
+    service_class, service_method = OrganisationService, "create"
     link_model, link_field = OrganisationMutation, "organisation"
 
     class Input(OrganisationFields, OpenIMISMutation.Input):
         pass
-
-    @classmethod
-    def perform(cls, user, data):
-        return OrganisationService(user).create(data)
 
 
 class UpdateMeetingOrganisationMutation(MeetingMutation):
     """Change the given fields of an organisation."""
 
     _mutation_class = "UpdateMeetingOrganisationMutation"
+    service_class, service_method = OrganisationService, "update"
     link_model, link_field = OrganisationMutation, "organisation"
 
     class Input(OrganisationFields, OpenIMISMutation.Input):
         id = graphene.String(description="UUID of the organisation.")
-
-    @classmethod
-    def perform(cls, user, data):
-        return OrganisationService(user).update(data)
 
 
 class DeleteMeetingOrganisationMutation(MeetingMutation):
     """Soft-delete organisations no active registration refers to: all of the named ones, or none."""
 
     _mutation_class = "DeleteMeetingOrganisationMutation"
+    service_class, service_method = OrganisationService, "delete"
 
     class Input(OpenIMISMutation.Input):
         ids = graphene.List(graphene.String, description="UUIDs of the organisations.")
-
-    @classmethod
-    def perform(cls, user, data):
-        return OrganisationService(user).delete(data)
 
 
 class ParticipantFields:
@@ -244,14 +226,10 @@ class ParticipantMutationBase(MeetingMutation):
     """A mutation on one participant, named by `id`, that calls one ParticipantService method."""
 
     link_model, link_field = ParticipantMutation, "participant"
-    service_method = ""
+    service_class = ParticipantService
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def perform(cls, user, data):
-        return getattr(ParticipantService(user), cls.service_method)(data)
 
 
 class RegisterMeetingParticipantMutation(ParticipantMutationBase):
