@@ -47,7 +47,7 @@ migrations-check: $(STAMP)
 # Run from inside the package (django-admin, not python -m: the package's selectors.py would shadow the stdlib's).
 messages: $(STAMP)
 	cd openimis_be_meeting && export DJANGO_SETTINGS_MODULE=host.settings PYTHONPATH=../tests && \
-		$(abspath $(VENV))/bin/django-admin makemessages --locale fr --no-obsolete --no-location --no-fuzzy-matching && \
+		$(abspath $(VENV))/bin/django-admin makemessages --locale fr --no-obsolete --no-location && \
 		$(abspath $(VENV))/bin/django-admin compilemessages
 
 wheel-check: $(STAMP)

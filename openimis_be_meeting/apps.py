@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 MODULE_NAME = "openimis_be_meeting"
 
@@ -38,3 +39,20 @@ class MeetingConfig(AppConfig):
         from core.models import ModuleConfiguration
 
         MeetingConfig.config = ModuleConfiguration.get_or_default(MODULE_NAME, DEFAULT_CFG)
+        checks.register(check_time_zone)
+
+
+def check_time_zone(app_configs=None, **kwargs):
+    """Naive datetimes (USE_TZ off, as openIMIS runs) are stored as UTC: the instance's TIME_ZONE must say so."""
+    from django.conf import settings
+
+    if settings.USE_TZ or settings.TIME_ZONE == "UTC":
+        return []
+    return [
+        checks.Warning(
+            f"TIME_ZONE is {settings.TIME_ZONE!r} with USE_TZ off; openimis_be_meeting stores times as UTC, so "
+            "times written by other code in local time would be shifted.",
+            hint='Set TIME_ZONE = "UTC", or USE_TZ = True.',
+            id="openimis_be_meeting.W001",
+        )
+    ]

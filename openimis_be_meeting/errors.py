@@ -26,6 +26,10 @@ class Problems:
     INVALID_ID = Problem("meeting.validation.invalid_id", _("%(value)s is not a valid id."))
     INVALID_DATETIME = Problem("meeting.validation.invalid_datetime", _("%(field)s is not a valid date and time."))
     INVALID_URL = Problem("meeting.validation.invalid_url", _("%(value)s is not a valid web address."))
+    LOCAL_TIME_AMBIGUOUS = Problem(
+        "meeting.validation.local_time_ambiguous",
+        _("%(field)s falls in a daylight-saving change in %(zone)s; give it with its UTC offset."),
+    )
     UNKNOWN_COUNTRY = Problem(
         "meeting.validation.unknown_country", _("%(value)s is not an ISO 3166-1 alpha-2 country code.")
     )

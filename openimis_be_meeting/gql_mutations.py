@@ -60,11 +60,9 @@ class MeetingMutation(OpenIMISMutation):
 
     @classmethod
     def coerce_mutation_data(cls, input_data, input_class=None):
-        """Turn the JSON-decoded input back into Python values; core's own version fails on enum fields."""
-        if not isinstance(input_data, dict):
-            return input_data
-        fields = cls.Input._meta.fields
-        return {key: _coerce(getattr(fields.get(key), "type", None), value) for key, value in input_data.items()}
+        """Keep the JSON-decoded input as it is: every input is a string, number, boolean or enum value that the
+        service cleans itself. core's own version fails on enum fields."""
+        return input_data
 
     @classmethod
     def async_mutate(cls, user, **data):
@@ -87,12 +85,7 @@ class MeetingMutation(OpenIMISMutation):
         return None
 
 
-def _coerce(field_type, value):
-    while isinstance(field_type, graphene.NonNull):
-        field_type = field_type.of_type
-    if isinstance(value, str) and isinstance(field_type, type) and issubclass(field_type, graphene.DateTime):
-        return graphene.DateTime.parse_value(value)
-    return value
+_INSTANT = "ISO 8601, e.g. 2026-12-01T09:00:00+01:00; without an offset, a wall-clock time in the event's zone."
 
 
 class EventFields:
@@ -102,8 +95,8 @@ class EventFields:
     name = graphene.String()
     description = graphene.String()
     event_type = MeetingEventTypeEnum()
-    starts_at = graphene.DateTime(description="With an offset, or a wall-clock time in the event's time zone.")
-    ends_at = graphene.DateTime()
+    starts_at = graphene.String(description=_INSTANT)
+    ends_at = graphene.String(description=_INSTANT)
     timezone = graphene.String(description="IANA time zone, e.g. Africa/Douala.")
     venue = graphene.String()
     city = graphene.String()
@@ -112,8 +105,8 @@ class EventFields:
     participation_mode = MeetingParticipationModeEnum()
     online_url = graphene.String()
     capacity = graphene.Int(description="Seats; null for no limit.")
-    registration_opens_at = graphene.DateTime()
-    registration_closes_at = graphene.DateTime()
+    registration_opens_at = graphene.String(description=_INSTANT)
+    registration_closes_at = graphene.String(description=_INSTANT)
     requires_approval = graphene.Boolean()
     organisers = graphene.String()
 

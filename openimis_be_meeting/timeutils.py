@@ -1,19 +1,32 @@
 """Conversions between the instants callers send and see (time-zone aware) and what the database stores."""
 
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from django.conf import settings
 
 
 def zone_or_none(name: str | None) -> ZoneInfo | None:
     """The IANA zone of that name, or None when the name is empty or unknown."""
-    if not name or not isinstance(name, str):
+    if not name or not isinstance(name, str) or name not in _zone_names():
         return None
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    # Only IANA zone names: ZoneInfo (and available_timezones, reading the system's zoneinfo folder) also know
+    # files such as "localtime", "posixrules" or "posix/..." that name no zone, or the machine's own.
+    return frozenset(
+        name for name in available_timezones() if name not in _NOT_ZONES and not name.startswith(("posix/", "right/"))
+    )
+
+
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
 
 
 def to_storage(value: datetime | None, zone: ZoneInfo) -> datetime | None:

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils.dateparse import parse_datetime
 from graphql_relay import from_global_id
 
 from .countries import COUNTRY_CODES
@@ -87,11 +88,35 @@ def clean_url(value, *, field: str, max_length: int) -> str:
     return value
 
 
-def require_datetime(value, *, field: str) -> datetime:
-    if value is None:
-        raise MeetingError(Problems.REQUIRED, field=field)
-    if not isinstance(value, datetime):
+# Instants outside these years are refused: they are typing errors, and near year 9999 they overflow on conversion.
+_YEARS = range(1900, 3000)
+
+
+def clean_datetime(value, *, field: str, zone, required: bool = False) -> datetime | None:
+    """An instant from ISO 8601 text. Without an offset it is a wall-clock time in `zone`, refused when the clocks
+    skip it or show it twice there (a daylight-saving change): then only an offset says which instant is meant."""
+    if value in (None, ""):
+        if required:
+            raise MeetingError(Problems.REQUIRED, field=field)
+        return None
+    if isinstance(value, str):
+        try:
+            value = parse_datetime(value.strip()[:64])
+        except ValueError:  # well-formed but impossible, e.g. 2026-02-30
+            value = None
+    if not isinstance(value, datetime) or value.year not in _YEARS:
         raise MeetingError(Problems.INVALID_DATETIME, field=field)
+    if value.tzinfo is None:
+        first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
+        if first.utcoffset() != second.utcoffset():
+            raise MeetingError(Problems.LOCAL_TIME_AMBIGUOUS, field=field, zone=zone.key)
+    return value
+
+
+def require_datetime(value, *, field: str) -> datetime:
+    """A stored instant that must be there."""
+    if not isinstance(value, datetime):
+        raise MeetingError(Problems.REQUIRED, field=field)
     return value
 
 

@@ -26,6 +26,9 @@ def session(admin):
     return logged_in("Admin", PASSWORD)
 
 
+_BAD_DATE = "%s is not a valid date and time."
+_NO_ZONE = "%s is not a known IANA time zone."
+
 BAD_CREATES = [
     (
         {"endsAt": "2030-10-24T08:00:00"},
@@ -101,6 +104,27 @@ BAD_CREATES = [
         "onlineUrl",
         "An online or hybrid event needs an online address.",
     ),
+    # Dates travel as text and are parsed by the service, so bad ones are refused in the mutation log, not by HTTP.
+    ({"startsAt": "next tuesday"}, "meeting.validation.invalid_datetime", "startsAt", _BAD_DATE % "startsAt"),
+    ({"startsAt": "2030-02-30T09:00:00"}, "meeting.validation.invalid_datetime", "startsAt", _BAD_DATE % "startsAt"),
+    ({"endsAt": "9999-12-31T23:59:59-12:00"}, "meeting.validation.invalid_datetime", "endsAt", _BAD_DATE % "endsAt"),
+    ({"startsAt": "1066-10-14T09:00:00Z"}, "meeting.validation.invalid_datetime", "startsAt", _BAD_DATE % "startsAt"),
+    (
+        # 02:30 on 2030-03-31 does not exist in Paris (clocks go from 02:00 to 03:00).
+        {"timezone": "Europe/Paris", "startsAt": "2030-03-31T02:30:00", "endsAt": "2030-04-02T17:00:00"},
+        "meeting.validation.local_time_ambiguous",
+        "startsAt",
+        "startsAt falls in a daylight-saving change in Europe/Paris; give it with its UTC offset.",
+    ),
+    (
+        # 02:30 on 2030-10-27 happens twice in Paris.
+        {"timezone": "Europe/Paris", "startsAt": "2030-10-25T09:00:00", "endsAt": "2030-10-27T02:30:00"},
+        "meeting.validation.local_time_ambiguous",
+        "endsAt",
+        "endsAt falls in a daylight-saving change in Europe/Paris; give it with its UTC offset.",
+    ),
+    ({"timezone": "localtime"}, "meeting.validation.unknown_timezone", "timezone", _NO_ZONE % "localtime"),
+    ({"timezone": "posixrules"}, "meeting.validation.unknown_timezone", "timezone", _NO_ZONE % "posixrules"),
     ({"locationId": "not-a-uuid"}, "meeting.validation.invalid_id", "locationId", "not-a-uuid is not a valid id."),
     (
         {"locationId": "8b4f4a38-5d0c-4b1c-9f7d-2f2f1f0b7c11"},

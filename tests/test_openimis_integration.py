@@ -131,3 +131,15 @@ def test_an_emptied_rights_list_allows_nobody(admin, configured):
         log = logged_in(username, PASSWORD).mutate("createMeetingEvent", {**CREATE, "eventType": Enum("WORKSHOP")})
         assert log["errors"][0]["code"] == "meeting.auth.permission_denied", username
     assert Event.objects.count() == 0
+
+
+def test_a_local_time_zone_without_use_tz_is_reported_by_the_system_checks():
+    from django.test import override_settings
+
+    from openimis_be_meeting.apps import check_time_zone
+
+    assert check_time_zone() == []
+    with override_settings(TIME_ZONE="Africa/Douala", USE_TZ=False):
+        assert [warning.id for warning in check_time_zone()] == ["openimis_be_meeting.W001"]
+    with override_settings(TIME_ZONE="Africa/Douala", USE_TZ=True):
+        assert check_time_zone() == []

@@ -58,10 +58,7 @@ def _apply_changes(event: Event, data: dict) -> None:
             setattr(event, key, v.clean_text(data[key], field=field, max_length=max_length, required=required))
     for key, field in _DATETIME_FIELDS.items():
         if key in data:
-            value = data[key]
-            if value is not None:
-                v.require_datetime(value, field=field)
-            setattr(event, key, to_storage(value, zone))
+            setattr(event, key, to_storage(v.clean_datetime(data[key], field=field, zone=zone), zone))
     if "event_type" in data:
         event.event_type = v.clean_choice(data["event_type"], field="eventType", choices=EventType)
     if "participation_mode" in data:
