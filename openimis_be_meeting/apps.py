@@ -22,6 +22,8 @@ DEFAULT_CFG = {
     "gql_mutation_check_in_meeting_participants_perms": ["216005"],
     "gql_query_meeting_participants_personal_data_perms": ["216006"],
     "gql_mutation_approve_meeting_participants_perms": ["216007"],
+    # The published participant list (names, organisations, roles of those who consented) goes with event search.
+    "gql_query_meeting_published_participants_perms": ["215001"],
     # Largest number of events one deleteMeetingEvent call may name.
     "max_ids_per_delete": 100,
 }

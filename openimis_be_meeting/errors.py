@@ -87,6 +87,29 @@ class Problems:
     REJECTION_REASON_REQUIRED = Problem(
         "meeting.participant.rejection_reason_required", _("Give the reason for the rejection.")
     )
+    CHECKIN_TOKEN_UNKNOWN = Problem(
+        "meeting.checkin.token_unknown", _("No registration has this check-in code; it may have been cancelled.")
+    )
+    CHECKIN_TOKEN_REQUIRED = Problem(
+        "meeting.checkin.token_required", _("A QR-code or self check-in names the participant by the badge's code.")
+    )
+    CHECKIN_TOKEN_MISMATCH = Problem(
+        "meeting.checkin.token_mismatch", _("The check-in code belongs to another participant.")
+    )
+    CHECKIN_NOT_CONFIRMED = Problem(
+        "meeting.checkin.not_confirmed", _("Only confirmed participants can be checked in; this one is %(status)s.")
+    )
+    CHECKIN_EVENT_NOT_RUNNING = Problem(
+        "meeting.checkin.event_not_running", _("Nobody can be checked in while the event is %(status)s.")
+    )
+    CHECKIN_OUTSIDE_EVENT = Problem(
+        "meeting.checkin.outside_event", _("%(day)s is not a day of the event (%(first)s to %(last)s).")
+    )
+    CHECKIN_IN_FUTURE = Problem("meeting.checkin.in_future", _("A check-in cannot be recorded in the future."))
+    CHECKIN_CLIENT_ID_REUSED = Problem(
+        "meeting.checkin.client_id_reused",
+        _("This clientMutationId already recorded the check-in of another participant."),
+    )
     USER_NOT_FOUND = Problem("meeting.participant.user_not_found", _("No openIMIS user exists with the id %(value)s."))
 
 

@@ -5,7 +5,7 @@ from datetime import timezone
 import django_filters
 from django.db.models import Q
 
-from .models import Event, Organisation, Participant
+from .models import Attendance, Event, Organisation, Participant
 from .permissions import Action, can
 from .timeutils import now_for_storage, to_storage
 
@@ -76,3 +76,14 @@ class ParticipantFilter(django_filters.FilterSet):
         if can(user, Action.VIEW_PERSONAL_DATA):
             words |= Q(email__icontains=value.strip().lower())
         return queryset.filter(words)
+
+
+class AttendanceFilter(django_filters.FilterSet):
+    event_id = django_filters.UUIDFilter(field_name="participant__event_id")
+    participant_id = django_filters.UUIDFilter(field_name="participant_id")
+    day_from = django_filters.DateFilter(field_name="day", lookup_expr="gte")
+    day_to = django_filters.DateFilter(field_name="day", lookup_expr="lte")
+
+    class Meta:
+        model = Attendance
+        fields = {"day": ["exact"], "method": ["exact"]}

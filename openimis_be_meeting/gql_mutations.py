@@ -10,6 +10,7 @@ from .apps import MODULE_NAME
 from .errors import MeetingError, Problems
 from .gql_queries import (
     MeetingAttendanceModeEnum,
+    MeetingCheckInMethodEnum,
     MeetingEventStatusEnum,
     MeetingEventTypeEnum,
     MeetingGenderEnum,
@@ -18,7 +19,7 @@ from .gql_queries import (
     MeetingParticipationModeEnum,
 )
 from .models import EventMutation, OrganisationMutation, ParticipantMutation
-from .services import EventService, OrganisationService, ParticipantService
+from .services import AttendanceService, EventService, OrganisationService, ParticipantService
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ class MeetingMutation(OpenIMISMutation):
 
     service_class = None  # the BaseService subclass that does the work
     service_method = ""  # the name of its method this mutation calls
+    # Whether the service receives the clientMutationId as `client_id` (to recognise a replayed request).
+    passes_client_id = False
 
     @classmethod
     def perform(cls, user, data: dict) -> dict:
@@ -68,6 +71,8 @@ class MeetingMutation(OpenIMISMutation):
     def async_mutate(cls, user, **data):
         client_mutation_id = data.get("client_mutation_id")
         payload = {key: value for key, value in data.items() if key not in _MUTATION_META_KEYS}
+        if cls.passes_client_id:
+            payload["client_id"] = client_mutation_id
         try:
             result = cls.perform(user, payload)
         except MeetingError as error:
@@ -288,3 +293,20 @@ class DeleteMeetingParticipantMutation(ParticipantMutationBase):
 
     class Input(_ParticipantIdInput):
         pass
+
+
+class CheckInMeetingParticipantMutation(ParticipantMutationBase):
+    """Record a confirmed participant as present on a day of the event; repeating it, or replaying it with the
+    same clientMutationId, records nothing new and succeeds."""
+
+    _mutation_class = "CheckInMeetingParticipantMutation"
+    service_class, service_method = AttendanceService, "check_in"
+    passes_client_id = True
+
+    class Input(OpenIMISMutation.Input):
+        id = graphene.String(description="UUID of the participant (MANUAL check-in).")
+        token = graphene.String(description="The check-in code on the participant's badge (required for QR, SELF).")
+        method = MeetingCheckInMethodEnum(description="MANUAL when not given.")
+        checked_in_at = graphene.String(
+            description="When the person arrived, as an offline device saw it (ISO 8601); now when not given."
+        )

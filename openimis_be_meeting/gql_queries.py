@@ -4,9 +4,11 @@ from graphene_django import DjangoObjectType
 from location.gql_queries import LocationGQLType
 
 from . import selectors
-from .filters import EventFilter, OrganisationFilter, ParticipantFilter
+from .filters import AttendanceFilter, EventFilter, OrganisationFilter, ParticipantFilter
 from .models import (
+    Attendance,
     AttendanceMode,
+    CheckInMethod,
     Event,
     EventStatus,
     EventType,
@@ -35,6 +37,7 @@ MeetingParticipantStatusEnum = enum_of("MeetingParticipantStatusEnum", Participa
 MeetingParticipantRoleEnum = enum_of("MeetingParticipantRoleEnum", ParticipantRole)
 MeetingGenderEnum = enum_of("MeetingGenderEnum", Gender)
 MeetingAttendanceModeEnum = enum_of("MeetingAttendanceModeEnum", AttendanceMode)
+MeetingCheckInMethodEnum = enum_of("MeetingCheckInMethodEnum", CheckInMethod)
 
 
 def _in_event_zone(field_name: str):
@@ -164,3 +167,34 @@ class MeetingParticipantGQLType(DjangoObjectType):
     @classmethod
     def get_queryset(cls, queryset, info):
         return selectors.participants_for(user=info.context.user, queryset=queryset)
+
+
+class MeetingAttendanceGQLType(DjangoObjectType):
+    """One participant present on one day (in the event's time zone), with who checked them in, when and how."""
+
+    uuid = graphene.String()
+    participant = graphene.Field(MeetingParticipantGQLType)
+    method = graphene.Field(MeetingCheckInMethodEnum)
+    checked_in_at = graphene.DateTime()
+    checked_in_by = graphene.String(description="Username of the openIMIS user who recorded the check-in.")
+
+    class Meta:
+        model = Attendance
+        interfaces = (graphene.relay.Node,)
+        fields = ("id", "day")
+        filterset_class = AttendanceFilter
+        connection_class = ExtendedConnection
+        convert_choices_to_enum = False
+
+    def resolve_uuid(attendance, info):
+        return str(attendance.id)
+
+    def resolve_checked_in_at(attendance, info):
+        return from_storage(attendance.checked_in_at, zone_or_none(attendance.participant.event.timezone))
+
+    def resolve_checked_in_by(attendance, info):
+        return attendance.checked_in_by.username if attendance.checked_in_by else None
+
+    @classmethod
+    def get_queryset(cls, queryset, info):
+        return selectors.attendances_for(user=info.context.user, queryset=queryset)

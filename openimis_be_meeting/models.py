@@ -240,3 +240,39 @@ class OrganisationMutation(core_models.UUIDModel, core_models.ObjectMutation):
 class ParticipantMutation(core_models.UUIDModel, core_models.ObjectMutation):
     participant = models.ForeignKey(Participant, models.DO_NOTHING, related_name="mutations")
     mutation = models.ForeignKey(core_models.MutationLog, models.DO_NOTHING, related_name="meeting_participants")
+
+
+class CheckInMethod(models.TextChoices):
+    MANUAL = "MANUAL", _("Manual")
+    QR = "QR", _("QR code scan")
+    SELF = "SELF", _("Self check-in")
+
+
+class Attendance(core_models.UUIDModel):
+    """One participant present on one day of the event: recorded once, however often the badge is scanned."""
+
+    participant = models.ForeignKey(
+        Participant, models.DO_NOTHING, related_name="attendances", verbose_name=_("participant")
+    )
+    # The calendar day in the event's own time zone.
+    day = models.DateField(_("day"))
+    checked_in_at = models.DateTimeField(_("checked in at"))
+    checked_in_by = models.ForeignKey("core.User", models.DO_NOTHING, null=True, blank=True, related_name="+")
+    method = models.CharField(_("method"), max_length=16, choices=CheckInMethod.choices)
+    # The clientMutationId of the check-in that recorded it: a device replaying it gets this row back.
+    client_id = models.CharField(_("client id"), max_length=255, blank=True, default="")
+    recorded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "day"], name="meeting_attendance_day_uniq"),
+            models.UniqueConstraint(
+                fields=["client_id"], condition=~Q(client_id=""), name="meeting_attendance_client_id_uniq"
+            ),
+        ]
+        indexes = [models.Index(fields=["day"], name="meeting_attendance_day_idx")]
+
+    def __str__(self):
+        return f"{self.participant} {self.day}"

@@ -24,6 +24,7 @@ class Action(str, Enum):
     CHECK_IN_PARTICIPANTS = "gql_mutation_check_in_meeting_participants_perms"
     VIEW_PERSONAL_DATA = "gql_query_meeting_participants_personal_data_perms"
     DECIDE_PARTICIPANTS = "gql_mutation_approve_meeting_participants_perms"
+    SEE_PUBLISHED_PARTICIPANTS = "gql_query_meeting_published_participants_perms"
 
 
 def rights_for(action: Action) -> list[str]:

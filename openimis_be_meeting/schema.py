@@ -2,9 +2,16 @@ import graphene
 from core.schema import OrderedDjangoFilterConnectionField
 
 from . import gql_mutations as m
-from . import selectors
-from .gql_queries import MeetingEventGQLType, MeetingOrganisationGQLType, MeetingParticipantGQLType
-from .models import Event, Organisation, Participant
+from . import selectors, statistics
+from .gql_queries import (
+    MeetingAttendanceGQLType,
+    MeetingEventGQLType,
+    MeetingOrganisationGQLType,
+    MeetingParticipantGQLType,
+    MeetingParticipantStatusEnum,
+)
+from .gql_reports import MeetingEventStatisticsGQLType, MeetingListedParticipantGQLType
+from .models import Attendance, Event, Organisation, Participant
 
 # The Celery worker finds each mutation as openimis_be_meeting.schema.<ClassName>.
 CreateMeetingEventMutation = m.CreateMeetingEventMutation
@@ -21,12 +28,12 @@ RejectMeetingParticipantMutation = m.RejectMeetingParticipantMutation
 CancelMeetingParticipantMutation = m.CancelMeetingParticipantMutation
 WithdrawMeetingParticipantMutation = m.WithdrawMeetingParticipantMutation
 DeleteMeetingParticipantMutation = m.DeleteMeetingParticipantMutation
+CheckInMeetingParticipantMutation = m.CheckInMeetingParticipantMutation
 
 
-def _list_field(gql_type):
-    return OrderedDjangoFilterConnectionField(
-        gql_type, orderBy=graphene.List(graphene.String), client_mutation_id=graphene.String()
-    )
+def _list_field(gql_type, *, by_mutation: bool = True):
+    extra = {"client_mutation_id": graphene.String()} if by_mutation else {}
+    return OrderedDjangoFilterConnectionField(gql_type, orderBy=graphene.List(graphene.String), **extra)
 
 
 def _ordered(queryset, kwargs, allowed):
@@ -39,6 +46,19 @@ class Query(graphene.ObjectType):
     meeting_events = _list_field(MeetingEventGQLType)
     meeting_organisations = _list_field(MeetingOrganisationGQLType)
     meeting_participants = _list_field(MeetingParticipantGQLType)
+    meeting_attendances = _list_field(MeetingAttendanceGQLType, by_mutation=False)
+    meeting_event_statistics = graphene.Field(
+        MeetingEventStatisticsGQLType,
+        event_id=graphene.String(required=True),
+        statuses=graphene.List(
+            MeetingParticipantStatusEnum, description="Registrations counted in the breakdowns; CONFIRMED if not given."
+        ),
+    )
+    meeting_published_participants = graphene.List(
+        MeetingListedParticipantGQLType,
+        event_id=graphene.String(required=True),
+        description="Confirmed participants who agreed to be listed, with only the fields they agreed to show.",
+    )
 
     def resolve_meeting_events(self, info, **kwargs):
         events = Event.objects.order_by("-starts_at", "code", "id")
@@ -51,6 +71,17 @@ class Query(graphene.ObjectType):
     def resolve_meeting_participants(self, info, **kwargs):
         participants = Participant.objects.select_related("event", "organisation").order_by("registered_at", "id")
         return _ordered(participants, kwargs, selectors.PARTICIPANT_ORDER_FIELDS)
+
+    def resolve_meeting_attendances(self, info, **kwargs):
+        attendances = Attendance.objects.select_related("participant__event", "checked_in_by")
+        selectors.check_order(kwargs.get("orderBy"), allowed=selectors.ATTENDANCE_ORDER_FIELDS)
+        return attendances.order_by("day", "checked_in_at", "id")
+
+    def resolve_meeting_event_statistics(self, info, event_id, statuses=None):
+        return statistics.event_statistics(user=info.context.user, event_id=event_id, statuses=statuses)
+
+    def resolve_meeting_published_participants(self, info, event_id):
+        return selectors.published_participants(user=info.context.user, event_id=event_id)
 
 
 class Mutation(graphene.ObjectType):
@@ -68,6 +99,7 @@ class Mutation(graphene.ObjectType):
     cancel_meeting_participant = CancelMeetingParticipantMutation.Field()
     withdraw_meeting_participant = WithdrawMeetingParticipantMutation.Field()
     delete_meeting_participant = DeleteMeetingParticipantMutation.Field()
+    check_in_meeting_participant = CheckInMeetingParticipantMutation.Field()
 
 
 def bind_signals():

@@ -2,8 +2,9 @@
 
 from django.db.models import QuerySet
 
+from . import validation as v
 from .errors import MeetingError, Problems
-from .models import Event, Organisation, Participant
+from .models import Attendance, Event, EventStatus, Organisation, Participant, ParticipantStatus
 from .permissions import Action, require
 
 # The API names a list of events may be ordered by (a leading "-" reverses).
@@ -25,6 +26,9 @@ PARTICIPANT_ORDER_FIELDS = frozenset(
 )
 
 
+ATTENDANCE_ORDER_FIELDS = frozenset({"day", "checkedInAt", "method"})
+
+
 def organisations_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     """The live organisations, for holders of the organisation search right."""
     require(user, Action.SEARCH_ORGANISATIONS)
@@ -37,6 +41,36 @@ def participants_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     require(user, Action.SEARCH_PARTICIPANTS)
     queryset = Participant.objects.all() if queryset is None else queryset
     return queryset.filter(is_deleted=False, event__is_deleted=False)
+
+
+def attendances_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
+    """Check-ins of live registrations of live events, for holders of the participant search right."""
+    require(user, Action.SEARCH_PARTICIPANTS)
+    queryset = Attendance.objects.all() if queryset is None else queryset
+    return queryset.filter(participant__is_deleted=False, participant__event__is_deleted=False)
+
+
+def live_event(event_id, *, field: str = "eventId") -> Event:
+    uuid = v.clean_uuid(event_id, field=field)
+    event = Event.objects.live().filter(id=uuid).first()
+    if event is None:
+        raise MeetingError(Problems.EVENT_NOT_FOUND, field=field, value=str(uuid))
+    return event
+
+
+def published_participants(*, user, event_id) -> QuerySet:
+    """The public list of an event that is no longer a draft: confirmed people who agreed to be listed, with only
+    what they agreed to show (names, job title, organisation, country, role)."""
+    require(user, Action.SEE_PUBLISHED_PARTICIPANTS)
+    event = live_event(event_id)
+    if event.status == EventStatus.DRAFT:
+        return Participant.objects.none()
+    return (
+        Participant.objects.live()
+        .filter(event=event, status=ParticipantStatus.CONFIRMED, consent_listed=True)
+        .select_related("organisation")
+        .order_by("last_name", "first_name", "id")
+    )
 
 
 def changed_by(queryset: QuerySet, *, client_mutation_id: str | None) -> QuerySet:

@@ -84,3 +84,14 @@ def register(user, event, number: int, **overrides) -> dict:
     from openimis_be_meeting.services import ParticipantService
 
     return ParticipantService(user).register({"event_id": str(event.id), **person(number, **overrides)})
+
+
+def running_event(user, *, days_before: int = 1, days_after: int = 1, **overrides):
+    """An event in REGISTRATION_OPEN that began `days_before` days ago and ends `days_after` days from now."""
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    return open_event(
+        user,
+        starts_at=now - timedelta(days=days_before),
+        ends_at=now + timedelta(days=days_after),
+        **overrides,
+    )

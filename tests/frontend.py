@@ -60,20 +60,27 @@ class FrontendSession:
         self.last_status = response.status_code
         return response.json()
 
-    def mutate(self, name: str, fields: dict, *, label: str = "test", input_type: str | None = None) -> dict:
+    def mutate(
+        self, name: str, fields: dict, *, label: str = "test", input_type: str | None = None, client_id: str = ""
+    ) -> dict:
         """Send `mutation { name(input: {...}) }` with a fresh clientMutationId; return its mutationLogs node.
 
         With input_type, the input travels as a variable instead of a literal (graphene 2 has no null literal).
         """
-        client_mutation_id, response = self.send_mutation(name, fields, label=label, input_type=input_type)
+        client_mutation_id, response = self.send_mutation(
+            name, fields, label=label, input_type=input_type, client_id=client_id
+        )
         assert "errors" not in response, response
         log = self.mutation_log(client_mutation_id)
         log["clientMutationId"] = client_mutation_id
         return log
 
-    def send_mutation(self, name: str, fields: dict, *, label: str = "test", input_type: str | None = None):
-        """Send the mutation; return its clientMutationId and the HTTP response body."""
-        client_mutation_id = str(uuid.uuid4())
+    def send_mutation(
+        self, name: str, fields: dict, *, label: str = "test", input_type: str | None = None, client_id: str = ""
+    ):
+        """Send the mutation (with a fresh clientMutationId unless `client_id` replays one); return that id and the
+        HTTP response body."""
+        client_mutation_id = client_id or str(uuid.uuid4())
         if input_type:
             variables = {"input": {"clientMutationId": client_mutation_id, "clientMutationLabel": label, **fields}}
             response = self.post(
@@ -89,13 +96,15 @@ class FrontendSession:
         return client_mutation_id, response
 
     def mutation_log(self, client_mutation_id: str) -> dict:
+        """The newest mutation log row with that clientMutationId."""
         response = self.post(
-            "query ($clientMutationId: String) { mutationLogs(clientMutationId: $clientMutationId) "
+            "query ($clientMutationId: String) { mutationLogs(clientMutationId: $clientMutationId, "
+            'orderBy: ["-requestDateTime"]) '
             "{ edges { node { status clientMutationId jsonContent error } } } }",
             variables={"clientMutationId": client_mutation_id},
         )
         edges = response["data"]["mutationLogs"]["edges"]
-        assert len(edges) == 1, response
+        assert edges, response
         node = edges[0]["node"]
         node["errors"] = json.loads(node["error"]) if node["error"] else []
         return node

@@ -10,6 +10,7 @@ from ..errors import MeetingError, Problems
 from ..models import Event, EventStatus, EventType, ParticipationMode
 from ..permissions import Action, require
 from ..timeutils import to_storage
+from .attendance import mark_no_shows
 from .base import service_result
 from .lookups import openimis_location
 from .participants import fill_seats
@@ -166,11 +167,15 @@ class EventService(BaseService):
     @register_service_signal("meeting_event_service.change_status")
     @service_result
     def change_status(self, obj_data: dict) -> Event:
-        """Move an event to another status along EVENT_TRANSITIONS."""
+        """Move an event to another status along EVENT_TRANSITIONS; on completion, absent confirmed participants
+        become NO_SHOW."""
         require(self.user, Action.UPDATE_EVENTS)
         event = locked_event(obj_data.get("id"))
         target = v.clean_choice(obj_data.get("status"), field="status", choices=EventStatus)
         if target not in EVENT_TRANSITIONS[event.status]:
             raise MeetingError(Problems.EVENT_ILLEGAL_TRANSITION, field="status", current=event.status, target=target)
         event.status = target
-        return _save(event, self.user)
+        _save(event, self.user)
+        if target == S.COMPLETED:
+            mark_no_shows(event, self.user)
+        return event

@@ -40,7 +40,8 @@ PARTICIPANT_TRANSITIONS = {
     P.REJECTED: set(),
     P.CANCELLED: set(),
     P.WITHDRAWN: set(),
-    P.NO_SHOW: set(),
+    # A late check-in (an offline device syncing after the event was completed) shows the person was there.
+    P.NO_SHOW: {P.CONFIRMED},
 }
 # Event statuses in which anyone with the register right may register (within the registration window).
 OPEN_FOR_EVERYONE = {EventStatus.REGISTRATION_OPEN}
@@ -140,15 +141,20 @@ def _locked_event(event_id, *, field: str) -> Event:
 
 
 def _locked_participant(participant_id) -> tuple[Event, Participant]:
-    """The participant and its event, both locked, the event first (the order every writer keeps)."""
     uuid = v.clean_uuid(participant_id, field="id")
-    event_id = Participant.objects.live().filter(id=uuid).values_list("event_id", flat=True).first()
+    return locked_participant(id=uuid, not_found=MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=uuid))
+
+
+def locked_participant(*, not_found: MeetingError, **lookup) -> tuple[Event, Participant]:
+    """The live participant matching `lookup` and its event, both locked, the event first (the order every writer
+    keeps); `not_found` is raised when there is none."""
+    event_id = Participant.objects.live().filter(**lookup).values_list("event_id", flat=True).first()
     if event_id is None:
-        raise MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=str(uuid))
-    event = _locked_event(event_id, field="id")
-    participant = Participant.objects.select_for_update().live().filter(id=uuid).first()
-    if participant is None:
-        raise MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=str(uuid))
+        raise not_found
+    event = Event.objects.select_for_update().live().filter(id=event_id).first()
+    participant = Participant.objects.select_for_update().live().filter(**lookup).first()
+    if event is None or participant is None:
+        raise not_found
     return event, participant
 
 
@@ -176,7 +182,7 @@ def _next_waitlist_position(event: Event) -> int:
     return (waitlisted.aggregate(last=Max("waitlist_position"))["last"] or 0) + 1
 
 
-def _move(participant: Participant, target: str, *, position: int | None = None) -> None:
+def move(participant: Participant, target: str, *, position: int | None = None) -> None:
     """Set a new status (checked against PARTICIPANT_TRANSITIONS) and its timestamp; saving is the caller's."""
     if target not in PARTICIPANT_TRANSITIONS[participant.status]:
         raise MeetingError(
@@ -191,9 +197,9 @@ def _seat_or_waitlist(event: Event, participant: Participant) -> None:
     """CONFIRMED while seats remain, otherwise WAITLISTED at the end of the line."""
     seats = _seats_left(event)
     if seats is None or seats > 0:
-        _move(participant, P.CONFIRMED)
+        move(participant, P.CONFIRMED)
     else:
-        _move(participant, P.WAITLISTED, position=_next_waitlist_position(event))
+        move(participant, P.WAITLISTED, position=_next_waitlist_position(event))
 
 
 def _close_gap(event: Event, position: int | None, *, size: int = 1) -> None:
@@ -213,7 +219,7 @@ def fill_seats(event: Event, user) -> list[Participant]:
     queue = Participant.objects.select_for_update().live().filter(event=event, status=P.WAITLISTED)
     promoted = list(queue.order_by("waitlist_position")[:seats] if seats is not None else queue)
     for participant in promoted:
-        _move(participant, P.CONFIRMED)
+        move(participant, P.CONFIRMED)
         participant.save(user=user)
     if promoted:
         Participant.objects.live().filter(event=event, status=P.WAITLISTED).update(
@@ -277,7 +283,7 @@ class ParticipantService(BaseService):
         if not reason:
             raise MeetingError(Problems.REJECTION_REASON_REQUIRED, field="reason")
         _event, participant = _locked_participant(obj_data.get("id"))
-        _move(participant, P.REJECTED)
+        move(participant, P.REJECTED)
         participant.rejection_reason = reason
         return _save(participant, self.user)
 
@@ -308,7 +314,7 @@ class ParticipantService(BaseService):
     def _leave(self, obj_data: dict, target: str) -> Participant:
         event, participant = _locked_participant(obj_data.get("id"))
         held_seat, position = participant.status == P.CONFIRMED, participant.waitlist_position
-        _move(participant, target)
+        move(participant, target)
         _save(participant, self.user)
         self._give_on(event, held_seat=held_seat, position=position)
         return participant

@@ -1,0 +1,130 @@
+"""Check-in: who was present on which day, recorded once however often a badge is scanned or a device replays."""
+
+from datetime import timedelta
+
+from core.services import BaseService
+from core.signals import register_service_signal
+from django.db import IntegrityError, transaction
+
+from .. import validation as v
+from ..errors import MeetingError, Problems
+from ..models import Attendance, CheckInMethod, Event, EventStatus, Participant, ParticipantStatus
+from ..permissions import Action, require
+from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
+from .base import service_result
+from .participants import locked_participant, move
+
+P = ParticipantStatus
+# Event statuses in which people can be checked in; COMPLETED so that offline devices can still sync.
+CHECK_IN_EVENT_STATUSES = {
+    EventStatus.REGISTRATION_OPEN,
+    EventStatus.REGISTRATION_CLOSED,
+    EventStatus.ONGOING,
+    EventStatus.COMPLETED,
+}
+# How far ahead of the server's clock a device's checkedInAt may be.
+CLOCK_SKEW = timedelta(minutes=10)
+# Methods in which the participant is named by the badge's token, never by id.
+TOKEN_METHODS = {CheckInMethod.QR, CheckInMethod.SELF}
+
+
+def event_days(event: Event) -> tuple:
+    """The first and last calendar day of the event in its own time zone."""
+    zone = zone_or_none(event.timezone)
+    return from_storage(event.starts_at, zone).date(), from_storage(event.ends_at, zone).date()
+
+
+def _locked_by_id_or_token(data: dict, method: str) -> tuple[Event, Participant]:
+    token = v.clean_text(data.get("token"), field="token", max_length=64)
+    participant_id = data.get("id")
+    if method in TOKEN_METHODS and not token:
+        raise MeetingError(Problems.CHECKIN_TOKEN_REQUIRED, field="token")
+    if token:
+        event, participant = locked_participant(
+            checkin_token=token, not_found=MeetingError(Problems.CHECKIN_TOKEN_UNKNOWN, field="token")
+        )
+        if participant_id and v.clean_uuid(participant_id, field="id") != participant.id:
+            raise MeetingError(Problems.CHECKIN_TOKEN_MISMATCH, field="token")
+        return event, participant
+    if not participant_id:
+        raise MeetingError(Problems.REQUIRED, field="id")
+    uuid = v.clean_uuid(participant_id, field="id")
+    return locked_participant(id=uuid, not_found=MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=uuid))
+
+
+def _checked_in_at(event: Event, value):
+    """When the person arrived: the device's time if it gives one (not in the future), else now; and that day."""
+    zone = zone_or_none(event.timezone)
+    now = now_for_storage()
+    given = v.clean_datetime(value, field="checkedInAt", zone=zone)
+    at = to_storage(given, zone) if given is not None else now
+    if at > now + CLOCK_SKEW:
+        raise MeetingError(Problems.CHECKIN_IN_FUTURE, field="checkedInAt")
+    day = from_storage(at, zone).date()
+    first, last = event_days(event)
+    if not first <= day <= last:
+        raise MeetingError(Problems.CHECKIN_OUTSIDE_EVENT, field="checkedInAt", day=day, first=first, last=last)
+    return at, day
+
+
+def mark_no_shows(event: Event, user) -> list[Participant]:
+    """On completion: confirmed participants checked in on no day become NO_SHOW (call with the event locked)."""
+    confirmed = list(
+        Participant.objects.select_for_update().live().filter(event=event, status=P.CONFIRMED).order_by("id")
+    )
+    # Read after the locks: a check-in that committed while we waited is seen.
+    present = set(Attendance.objects.filter(participant__event=event).values_list("participant_id", flat=True))
+    absent = [participant for participant in confirmed if participant.id not in present]
+    for participant in absent:
+        move(participant, P.NO_SHOW)
+        participant.save(user=user)
+    return absent
+
+
+class AttendanceService(BaseService):
+    OBJECT_TYPE = Attendance
+
+    def __init__(self, user):
+        super().__init__(user)
+
+    @register_service_signal("meeting_attendance_service.check_in")
+    @service_result
+    def check_in(self, obj_data: dict) -> Participant:
+        """Record that a confirmed participant is present today (or at the device's `checked_in_at`).
+
+        Idempotent: a second scan the same day, or a replay of the same client id, records nothing new and succeeds.
+        """
+        require(self.user, Action.CHECK_IN_PARTICIPANTS)
+        method = v.clean_choice(obj_data.get("method") or CheckInMethod.MANUAL, field="method", choices=CheckInMethod)
+        client_id = v.clean_text(obj_data.get("client_id"), field="clientMutationId", max_length=255)
+        event, participant = _locked_by_id_or_token(obj_data, method)
+        if client_id:
+            replayed = Attendance.objects.filter(client_id=client_id).values_list("participant_id", flat=True).first()
+            if replayed == participant.id:
+                return participant
+            if replayed is not None:
+                raise MeetingError(Problems.CHECKIN_CLIENT_ID_REUSED, field="clientMutationId")
+        if event.status not in CHECK_IN_EVENT_STATUSES:
+            raise MeetingError(Problems.CHECKIN_EVENT_NOT_RUNNING, field="id", status=event.get_status_display())
+        at, day = _checked_in_at(event, obj_data.get("checked_in_at"))
+        if participant.status == P.NO_SHOW and event.status == EventStatus.COMPLETED:
+            move(participant, P.CONFIRMED)
+            participant.save(user=self.user)
+        elif participant.status != P.CONFIRMED:
+            raise MeetingError(Problems.CHECKIN_NOT_CONFIRMED, field="id", status=participant.get_status_display())
+        if Attendance.objects.filter(participant=participant, day=day).exists():
+            return participant
+        try:
+            with transaction.atomic():
+                Attendance.objects.create(
+                    participant=participant,
+                    day=day,
+                    checked_in_at=at,
+                    checked_in_by=self.user,
+                    method=method,
+                    client_id=client_id,
+                    recorded_at=now_for_storage(),
+                )
+        except IntegrityError:  # the same client id, sent for another participant at the same moment
+            raise MeetingError(Problems.CHECKIN_CLIENT_ID_REUSED, field="clientMutationId") from None
+        return participant
