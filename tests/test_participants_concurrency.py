@@ -5,10 +5,10 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from openimis_be_meeting.models import Participant
-from openimis_be_meeting.services import ParticipantService
+from openimis_be_meeting.models import Attendance, Participant
+from openimis_be_meeting.services import AttendanceService, EventService, ParticipantService
 
-from factories import open_event, person, register
+from factories import open_event, person, register, running_event
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -89,3 +89,41 @@ def test_duplicate_simultaneous_registrations_of_one_email_keep_one(admin, attem
     assert sum(1 for r in results if r["success"]) == 1
     assert {r["detail"]["code"] for r in results if not r["success"]} == {"meeting.participant.email_taken"}
     assert Participant.objects.filter(event=event).count() == 1
+
+
+@pytest.mark.parametrize("attempt", range(10))
+def test_simultaneous_scans_of_one_badge_record_one_attendance(admin, attempt):
+    event = running_event(admin, code=f"SCAN-{attempt}")
+    token = Participant.objects.get(id=register(admin, event, 1)["data"]["id"]).checkin_token
+    service = AttendanceService(admin)
+    # Four entrances scan the badge at once, and two devices replay one scan with the same client id.
+    calls = [
+        (lambda n=n: service.check_in({"token": token, "method": "QR", "client_id": f"gate-{n}"})) for n in range(4)
+    ]
+    calls += [(lambda: service.check_in({"token": token, "method": "QR", "client_id": "replayed"})) for _ in range(2)]
+
+    results = run_at_once(calls)
+
+    assert [r for r in results if not r["success"]] == []
+    assert Attendance.objects.filter(participant__event=event).count() == 1
+
+
+@pytest.mark.parametrize("attempt", range(10))
+def test_completion_racing_check_ins_leaves_no_attendee_marked_no_show(admin, attempt):
+    event = running_event(admin, code=f"DONE-{attempt}")
+    ids = [register(admin, event, n)["data"]["id"] for n in range(6)]
+    for status in ("REGISTRATION_CLOSED", "ONGOING"):
+        assert EventService(admin).change_status({"id": str(event.id), "status": status})["success"]
+    checking_in = AttendanceService(admin)
+    calls = [(lambda pid=pid: checking_in.check_in({"id": pid})) for pid in ids[:3]]
+    calls.append(lambda: EventService(admin).change_status({"id": str(event.id), "status": "COMPLETED"}))
+
+    results = run_at_once(calls)
+
+    assert [r for r in results if not r["success"]] == []
+    present = set(Attendance.objects.filter(participant__event=event).values_list("participant_id", flat=True))
+    statuses = dict(Participant.objects.filter(event=event).values_list("id", "status"))
+    assert {str(pid) for pid in present} == set(ids[:3])
+    assert {pid: status for pid, status in statuses.items()} == {
+        pid: "CONFIRMED" if pid in present else "NO_SHOW" for pid in statuses
+    }
