@@ -2,8 +2,11 @@
 
 from datetime import datetime, timedelta, timezone
 
+from .demo_participants import seed_participants
 from .models import Event
 from .services import EventService
+
+YAOUNDE = "OIM-CM-YDE"
 
 # Statuses an event passes through to reach each demo status.
 _PATHS = {
@@ -26,7 +29,7 @@ def demo_events() -> list[dict]:
     return [
         {
             "status": "ONGOING",
-            "code": "OIM-CM-YDE",
+            "code": YAOUNDE,
             "name": "openIMIS Community Meeting — Yaoundé",
             "event_type": "COMMUNITY_MEETING",
             "description": (
@@ -114,8 +117,9 @@ def demo_events() -> list[dict]:
     ]
 
 
-def seed_demo(user) -> list[str]:
-    """Create the demo events that do not exist yet; return the codes created."""
+def seed_demo(user) -> tuple[list[str], int]:
+    """Create the demo events that do not exist yet, and the Yaoundé meeting's participants if it has none;
+    return the codes created and the number of participants registered."""
     created = []
     service = EventService(user)
     for spec in demo_events():
@@ -131,4 +135,5 @@ def seed_demo(user) -> list[str]:
             if not outcome["success"]:
                 raise RuntimeError(f"demo event {spec['code']} to {step}: {outcome['detail']}")
         created.append(spec["code"])
-    return created
+    yaounde = Event.objects.live().filter(code=YAOUNDE).first()
+    return created, seed_participants(user, yaounde) if yaounde else 0

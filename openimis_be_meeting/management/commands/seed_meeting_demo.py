@@ -14,5 +14,6 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No openIMIS user named {username}")
-        created = seed_demo(user)
+        created, participants = seed_demo(user)
         self.stdout.write(f"Created {len(created)} demo events: {', '.join(created) or 'none (already seeded)'}")
+        self.stdout.write(f"Registered {participants} demo participants for the Yaoundé meeting")
