@@ -124,6 +124,4 @@ def test_completion_racing_check_ins_leaves_no_attendee_marked_no_show(admin, at
     present = set(Attendance.objects.filter(participant__event=event).values_list("participant_id", flat=True))
     statuses = dict(Participant.objects.filter(event=event).values_list("id", "status"))
     assert {str(pid) for pid in present} == set(ids[:3])
-    assert statuses == {
-        pid: "CONFIRMED" if pid in present else "NO_SHOW" for pid in statuses
-    }
+    assert statuses == {pid: "CONFIRMED" if pid in present else "NO_SHOW" for pid in statuses}
