@@ -55,6 +55,9 @@ class Problems:
     EVENT_LOCATION_NOT_FOUND = Problem(
         "meeting.event.location_not_found", _("No openIMIS location exists with the id %(value)s.")
     )
+    EVENT_FINISHED = Problem(
+        "meeting.event.finished", _("The event is %(status)s; its details can no longer be changed.")
+    )
     EVENT_ILLEGAL_TRANSITION = Problem(
         "meeting.event.illegal_transition", _("An event cannot go from %(current)s to %(target)s.")
     )

@@ -31,9 +31,21 @@ DeleteMeetingParticipantMutation = m.DeleteMeetingParticipantMutation
 CheckInMeetingParticipantMutation = m.CheckInMeetingParticipantMutation
 
 
+class MeetingConnectionField(OrderedDjangoFilterConnectionField):
+    """core's ordered list, with `id` as the last sort key so that pages never repeat or skip rows that tie."""
+
+    @classmethod
+    def resolve_queryset(cls, connection, iterable, info, args, filtering_args, filterset_class):
+        queryset = super().resolve_queryset(connection, iterable, info, args, filtering_args, filterset_class)
+        ordering = list(queryset.query.order_by)
+        if ordering and not {"id", "-id", "pk", "-pk"} & set(map(str, ordering)):
+            queryset = queryset.order_by(*ordering, "id")
+        return queryset
+
+
 def _list_field(gql_type, *, by_mutation: bool = True):
     extra = {"client_mutation_id": graphene.String()} if by_mutation else {}
-    return OrderedDjangoFilterConnectionField(gql_type, orderBy=graphene.List(graphene.String), **extra)
+    return MeetingConnectionField(gql_type, orderBy=graphene.List(graphene.String), **extra)
 
 
 def _ordered(queryset, kwargs, allowed):

@@ -126,6 +126,13 @@ def check_before(earlier: datetime | None, later: datetime | None, problem, *, f
         raise MeetingError(problem, field=field)
 
 
+def clean_flag(value, *, field: str) -> bool:
+    """A yes/no answer; null is refused rather than read as no."""
+    if not isinstance(value, bool):
+        raise MeetingError(Problems.REQUIRED, field=field)
+    return value
+
+
 def clean_capacity(value, *, field: str = "capacity") -> int | None:
     """A whole number of seats of at least 1, or None for no limit."""
     if value is None:

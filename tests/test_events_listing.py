@@ -127,3 +127,34 @@ def test_invalid_status_filter_is_an_error(session, events):
     assert session.last_status == 400
     assert "data" not in result
     assert 'Expected type "MeetingEventStatusEnum", found NOT_A_STATUS' in result["errors"][0]["message"]
+
+
+@pytest.mark.django_db
+def test_a_custom_order_ends_with_the_id_so_pages_never_repeat_rows(admin):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(3):
+        make_event(admin, code=f"SAME-{number}", name="Same name")
+    session = logged_in("Admin", PASSWORD)
+    seen, after = [], ""
+    with CaptureQueriesContext(connection) as queries:
+        for _page in range(3):
+            result = session.post(
+                f'{{ meetingEvents(orderBy: ["name"], first: 1{after}) '
+                "{ pageInfo { endCursor } edges { node { code } } } }"
+            )
+            page = result["data"]["meetingEvents"]
+            seen += [edge["node"]["code"] for edge in page["edges"]]
+            after = f', after: "{page["pageInfo"]["endCursor"]}"'
+    assert sorted(seen) == ["SAME-0", "SAME-1", "SAME-2"]
+    from openimis_be_meeting.models import Event
+
+    last_key = f'"{Event._meta.db_table}"."{Event._meta.pk.column}" ASC'
+    orders = [
+        q["sql"].split("ORDER BY")[1].split("LIMIT")[0].strip()
+        for q in queries.captured_queries
+        if "ORDER BY" in q["sql"] and Event._meta.db_table in q["sql"]
+    ]
+    assert len(orders) == 3
+    assert all(order.endswith(last_key) and "name" in order for order in orders), orders

@@ -7,6 +7,7 @@ from core.models import MutationLog
 from django.test import Client
 
 from openimis_be_meeting.models import Event, EventMutation
+from openimis_be_meeting.services import EventService
 
 from factories import PASSWORD, make_event, make_user
 from frontend import Enum, FrontendSession, logged_in
@@ -196,6 +197,46 @@ def test_bad_update_writes_nothing(session, admin):
     )
 
     assert log["errors"][0]["code"] == "meeting.event.ends_before_start"
+    assert event_snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [["PUBLISHED", "CANCELLED"], ["PUBLISHED", "REGISTRATION_OPEN", "REGISTRATION_CLOSED", "ONGOING", "COMPLETED"]],
+)
+def test_a_completed_or_cancelled_event_is_not_edited(session, admin, path):
+    event = make_event(admin, code="DONE")
+    for status in path:
+        assert EventService(admin).change_status({"id": str(event.id), "status": status})["success"]
+    before = event_snapshot()
+
+    log = session.mutate("updateMeetingEvent", {"id": str(event.id), "name": "Rewritten history"})
+
+    status = "Cancelled" if path[-1] == "CANCELLED" else "Completed"
+    assert log["errors"] == [
+        {
+            "code": "meeting.event.finished",
+            "field": "id",
+            "message": f"The event is {status}; its details can no longer be changed.",
+        }
+    ]
+    assert event_snapshot() == before
+
+
+@pytest.mark.django_db
+def test_null_for_a_yes_no_field_is_refused_not_read_as_no(session, admin):
+    event = make_event(admin, code="FLAG", requires_approval=True)
+    before = event_snapshot()
+
+    log = session.mutate(
+        "updateMeetingEvent",
+        {"id": str(event.id), "requiresApproval": None},
+        input_type="UpdateMeetingEventMutationInput",
+    )
+
+    assert log["errors"][0]["code"] == "meeting.validation.required"
+    assert log["errors"][0]["field"] == "requiresApproval"
     assert event_snapshot() == before
 
 

@@ -125,6 +125,8 @@ def test_the_same_person_may_register_again_after_cancelling(admin):
         ({"first_name": ""}, "meeting.validation.required"),
         ({"role": "KING"}, "meeting.validation.invalid_choice"),
         ({"country": "ZZ"}, "meeting.validation.unknown_country"),
+        ({"consent_listed": None}, "meeting.validation.required"),
+        ({"consent_photos": "yes"}, "meeting.validation.required"),
     ],
 )
 def test_bad_registration_is_refused_and_writes_nothing(admin, change, code):

@@ -30,6 +30,9 @@ EVENT_TRANSITIONS = {
     S.CANCELLED: set(),
 }
 
+# Statuses in which an event is a record of what happened (or did not): its details no longer change.
+FINISHED = {S.COMPLETED, S.CANCELLED}
+
 # Input key -> (API field name, maximum length, required)
 _TEXT_FIELDS = {
     "code": ("code", 32, True),
@@ -73,7 +76,7 @@ def _apply_changes(event: Event, data: dict) -> None:
     if "capacity" in data:
         event.capacity = v.clean_capacity(data["capacity"])
     if "requires_approval" in data:
-        event.requires_approval = bool(data["requires_approval"])
+        event.requires_approval = v.clean_flag(data["requires_approval"], field="requiresApproval")
     if "location_id" in data:
         event.location = openimis_location(data["location_id"])
 
@@ -146,6 +149,8 @@ class EventService(BaseService):
         """Change the given fields of a live event; the status changes only through change_status."""
         require(self.user, Action.UPDATE_EVENTS)
         event = locked_event(obj_data.get("id"))
+        if event.status in FINISHED:
+            raise MeetingError(Problems.EVENT_FINISHED, field="id", status=event.get_status_display())
         _apply_changes(event, obj_data)
         _save(event, self.user)
         fill_seats(event, self.user)  # a larger capacity moves people up from the waiting list

@@ -85,8 +85,14 @@ class OrganisationService(BaseService):
         """Soft-delete organisations that no active registration refers to; all of them or none."""
         require(self.user, Action.DELETE_ORGANISATIONS)
         ids = v.clean_ids(obj_data.get("ids"), field="ids", max_count=int(MeetingConfig.config["max_ids_per_delete"]))
+        # One locking query in id order, so that two deletes naming the same organisations cannot deadlock.
+        locked = Organisation.objects.select_for_update().live().filter(id__in=ids).order_by("id")
+        organisations = {organisation.id: organisation for organisation in locked}
         for organisation_id in ids:
-            organisation = live_organisation(organisation_id, lock=True)
+            organisation = organisations.get(organisation_id)
+            if organisation is None:
+                raise MeetingError(Problems.ORGANISATION_NOT_FOUND, field="ids", value=str(organisation_id))
+            # Registrations lock the organisation they name, so none can slip in between this check and the delete.
             active = organisation.participants.live().filter(status__in=ACTIVE_PARTICIPANT_STATUSES)
             if active.exists():
                 raise MeetingError(Problems.ORGANISATION_IN_USE, field="ids", value=organisation.name)

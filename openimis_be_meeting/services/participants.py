@@ -88,7 +88,7 @@ def _apply_changes(participant: Participant, data: dict) -> None:
     if "organisation_id" in data:
         organisation_id = data["organisation_id"]
         participant.organisation = (
-            live_organisation(organisation_id, field="organisationId") if organisation_id else None
+            live_organisation(organisation_id, field="organisationId", lock=True) if organisation_id else None
         )
     if "location_id" in data:
         participant.location = openimis_location(data["location_id"])
@@ -96,7 +96,12 @@ def _apply_changes(participant: Participant, data: dict) -> None:
         participant.user = _openimis_user(data["user_id"])
     for key in _CONSENTS:
         if key in data:
-            setattr(participant, key, bool(data[key]))
+            setattr(participant, key, v.clean_flag(data[key], field=_camel(key)))
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(word.title() for word in rest)
 
 
 def _openimis_user(user_id) -> User | None:
