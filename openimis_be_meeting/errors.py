@@ -90,9 +90,7 @@ class Problems:
     REJECTION_REASON_REQUIRED = Problem(
         "meeting.participant.rejection_reason_required", _("Give the reason for the rejection.")
     )
-    CHECKIN_TOKEN_UNKNOWN = Problem(
-        "meeting.checkin.token_unknown", _("No registration has this check-in code; it may have been cancelled.")
-    )
+    CHECKIN_TOKEN_UNKNOWN = Problem("meeting.checkin.token_unknown", _("No registration has this check-in code."))
     CHECKIN_TOKEN_REQUIRED = Problem(
         "meeting.checkin.token_required", _("A QR-code or self check-in names the participant by the badge's code.")
     )

@@ -24,11 +24,11 @@ class MeetingEventStatisticsGQLType(graphene.ObjectType):
     confirmed = graphene.Int()
     seats_left = graphene.Int(description="Null when the event has no capacity limit.")
     waitlist_length = graphene.Int()
-    by_status = graphene.List(MeetingCountGQLType)
+    by_status = graphene.List(MeetingCountGQLType, description="Every live registration, whatever `statuses` says.")
     by_role = graphene.List(MeetingCountGQLType)
     by_country = graphene.List(MeetingCountGQLType)
     by_organisation_type = graphene.List(MeetingCountGQLType)
-    by_gender = graphene.List(MeetingCountGQLType)
+    by_gender = graphene.List(MeetingCountGQLType, description="Null without the personal-data right (216006).")
     by_participation_mode = graphene.List(MeetingCountGQLType)
     attendance_by_day = graphene.List(MeetingDayAttendanceGQLType)
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import Count
 
 from .models import Attendance, Participant, ParticipantStatus
-from .permissions import Action, require
+from .permissions import Action, can, require
 from .selectors import live_event
 from .services.attendance import event_days
 
@@ -51,13 +51,15 @@ def event_statistics(*, user, event_id, statuses=None) -> dict:
         "attendance_by_day": _attendance_by_day(event, registrations),
     }
     result.update({name: _counts(counted, field) for name, field in BREAKDOWNS.items()})
+    if not can(user, Action.VIEW_PERSONAL_DATA):
+        result["by_gender"] = None  # in a small event, counts by gender single people out
     return result
 
 
 def _attendance_by_day(event, registrations) -> list[dict]:
     expected = registrations.filter(status__in=EXPECTED_STATUSES).count()
     attended = dict(
-        Attendance.objects.filter(participant__in=registrations)
+        Attendance.objects.filter(participant__in=registrations.filter(status__in=EXPECTED_STATUSES))
         .order_by()
         .values_list("day")
         .annotate(n=Count("participant_id", distinct=True))

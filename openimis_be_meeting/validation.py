@@ -100,8 +100,10 @@ def clean_datetime(value, *, field: str, zone, required: bool = False) -> dateti
             raise MeetingError(Problems.REQUIRED, field=field)
         return None
     if isinstance(value, str):
+        value = value.strip()[:64]
         try:
-            value = parse_datetime(value.strip()[:64])
+            # A date alone is refused: Python would read it as midnight, which is rarely what was meant.
+            value = parse_datetime(value) if len(value) > 10 else None
         except ValueError:  # well-formed but impossible, e.g. 2026-02-30
             value = None
     if not isinstance(value, datetime) or value.year not in _YEARS:

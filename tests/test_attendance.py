@@ -96,7 +96,7 @@ def test_an_offline_device_replaying_its_client_id_records_one_attendance(sessio
     assert MutationLog.objects.filter(client_mutation_id="device-7-scan-0042").count() == 2
     attendance = Attendance.objects.get()
     assert attendance.day == datetime.fromisoformat(yesterday).astimezone(DOUALA).date()
-    assert attendance.client_id == "device-7-scan-0042"
+    assert attendance.scans.get().client_id == "device-7-scan-0042"
 
 
 @pytest.mark.django_db
@@ -148,6 +148,7 @@ CHECK_IN_REFUSALS = [
     ({"id": "6a4e4a38-5d0c-4b1c-9f7d-2f2f1f0b7c11"}, "meeting.participant.not_found", "id"),
     ({}, "meeting.validation.required", "id"),
     ({"id": THE_PARTICIPANT, "checkedInAt": "yesterday"}, "meeting.validation.invalid_datetime", "checkedInAt"),
+    ({"id": THE_PARTICIPANT, "checkedInAt": "2030-03-30"}, "meeting.validation.invalid_datetime", "checkedInAt"),
     ({"id": THE_PARTICIPANT, "checkedInAt": "2999-01-01T09:00:00Z"}, "meeting.checkin.in_future", "checkedInAt"),
     ({"id": THE_PARTICIPANT, "checkedInAt": "2020-01-01T09:00:00Z"}, "meeting.checkin.outside_event", "checkedInAt"),
     ({"method": Enum("SELF"), "token": "x" * 65}, "meeting.validation.too_long", "token"),
@@ -242,3 +243,20 @@ def test_attendances_need_the_participant_search_right(admin):
 
     assert result["data"]["meetingAttendances"] is None
     assert "right" in result["errors"][0]["message"]
+
+
+@pytest.mark.django_db
+def test_a_replayed_duplicate_scan_is_recognised_on_a_later_day(session, admin):
+    event = running_event(admin, days_before=1)
+    participant = confirmed_participant(admin, event)
+    yesterday = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
+    scan = {"token": participant.checkin_token, "method": Enum("QR"), "checkedInAt": yesterday}
+    assert session.mutate("checkInMeetingParticipant", scan)["status"] == 2
+    # A second gate scans the badge the same day: nothing new is recorded for that scan ...
+    assert session.mutate("checkInMeetingParticipant", scan, client_id="gate-2-scan-9")["status"] == 2
+
+    # ... and its replay, sent today without the original time, is still that scan, not today's check-in.
+    replay = {"token": participant.checkin_token, "method": Enum("QR")}
+    assert session.mutate("checkInMeetingParticipant", replay, client_id="gate-2-scan-9")["status"] == 2
+
+    assert Attendance.objects.filter(participant=participant).count() == 1

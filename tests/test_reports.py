@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from openimis_be_meeting.models import Participant
 from openimis_be_meeting.services import AttendanceService, OrganisationService, ParticipantService
 
 from factories import PASSWORD, make_event, make_user, register, running_event
@@ -182,3 +183,18 @@ def test_published_list_of_a_draft_is_empty_and_needs_the_event_right(admin):
     refused = published(logged_in("Registrar", PASSWORD), draft)
     assert refused["data"]["meetingPublishedParticipants"] is None
     assert refused["errors"][0]["message"] == "You do not have the right to do this."
+
+
+@pytest.mark.django_db
+def test_gender_counts_need_the_personal_data_right_and_leavers_do_not_count_as_attended(admin, yaounde):
+    make_user("Registrar", rights=["216001"])
+    leaver = Participant.objects.get(event=yaounde, status="CONFIRMED", last_name="Ndongo", first_name="Person2")
+    assert AttendanceService(admin).check_in({"id": str(leaver.id)})["success"]
+    assert ParticipantService(admin).withdraw({"id": str(leaver.id)})["success"]
+
+    stats = statistics(logged_in("Registrar", PASSWORD), yaounde)["data"]["meetingEventStatistics"]
+
+    assert stats["byGender"] is None
+    assert stats["byCountry"]  # the other breakdowns stay
+    today = stats["attendanceByDay"][1]
+    assert (today["attended"], today["expected"]) == (1, 4)  # the withdrawn person no longer counts

@@ -27,7 +27,6 @@ class Migration(migrations.Migration):
                         verbose_name="method",
                     ),
                 ),
-                ("client_id", models.CharField(blank=True, default="", max_length=255, verbose_name="client id")),
                 ("recorded_at", models.DateTimeField(verbose_name="recorded at")),
                 (
                     "checked_in_by",
@@ -59,12 +58,32 @@ class Migration(migrations.Migration):
             model_name="attendance",
             constraint=models.UniqueConstraint(fields=("participant", "day"), name="meeting_attendance_day_uniq"),
         ),
-        migrations.AddConstraint(
-            model_name="attendance",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("client_id", ""), _negated=True),
-                fields=("client_id",),
-                name="meeting_attendance_client_id_uniq",
-            ),
+        migrations.CreateModel(
+            name="CheckInScan",
+            fields=[
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("client_id", models.CharField(max_length=255, unique=True, verbose_name="client id")),
+                ("scanned_at", models.DateTimeField(verbose_name="scanned at")),
+                (
+                    "attendance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="scans",
+                        to="openimis_be_meeting.attendance",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="openimis_be_meeting.participant",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "check-in scan",
+                "verbose_name_plural": "check-in scans",
+            },
         ),
     ]

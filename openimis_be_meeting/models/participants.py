@@ -164,8 +164,6 @@ class Attendance(core_models.UUIDModel):
     checked_in_at = models.DateTimeField(_("checked in at"))
     checked_in_by = models.ForeignKey("core.User", models.DO_NOTHING, null=True, blank=True, related_name="+")
     method = models.CharField(_("method"), max_length=16, choices=CheckInMethod.choices)
-    # The clientMutationId of the check-in that recorded it: a device replaying it gets this row back.
-    client_id = models.CharField(_("client id"), max_length=255, blank=True, default="")
     recorded_at = models.DateTimeField(_("recorded at"))
 
     class Meta:
@@ -173,11 +171,22 @@ class Attendance(core_models.UUIDModel):
         verbose_name_plural = _("attendances")
         constraints = [
             models.UniqueConstraint(fields=["participant", "day"], name="meeting_attendance_day_uniq"),
-            models.UniqueConstraint(
-                fields=["client_id"], condition=~Q(client_id=""), name="meeting_attendance_client_id_uniq"
-            ),
         ]
         indexes = [models.Index(fields=["day"], name="meeting_attendance_day_idx")]
 
     def __str__(self):
         return f"{self.participant} {self.day}"
+
+
+class CheckInScan(core_models.UUIDModel):
+    """A check-in request that succeeded, by its clientMutationId: a device replaying it gets the same answer,
+    whether the scan recorded the attendance or found it already there."""
+
+    client_id = models.CharField(_("client id"), max_length=255, unique=True)
+    participant = models.ForeignKey(Participant, models.DO_NOTHING, related_name="+")
+    attendance = models.ForeignKey(Attendance, models.DO_NOTHING, related_name="scans")
+    scanned_at = models.DateTimeField(_("scanned at"))
+
+    class Meta:
+        verbose_name = _("check-in scan")
+        verbose_name_plural = _("check-in scans")

@@ -8,7 +8,15 @@ from django.db import IntegrityError, transaction
 
 from .. import validation as v
 from ..errors import MeetingError, Problems
-from ..models import Attendance, CheckInMethod, Event, EventStatus, Participant, ParticipantStatus
+from ..models import (
+    Attendance,
+    CheckInMethod,
+    CheckInScan,
+    Event,
+    EventStatus,
+    Participant,
+    ParticipantStatus,
+)
 from ..permissions import Action, require
 from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
 from .base import service_result
@@ -99,7 +107,7 @@ class AttendanceService(BaseService):
         client_id = v.clean_text(obj_data.get("client_id"), field="clientMutationId", max_length=255)
         event, participant = _locked_by_id_or_token(obj_data, method)
         if client_id:
-            replayed = Attendance.objects.filter(client_id=client_id).values_list("participant_id", flat=True).first()
+            replayed = CheckInScan.objects.filter(client_id=client_id).values_list("participant_id", flat=True).first()
             if replayed == participant.id:
                 return participant
             if replayed is not None:
@@ -112,19 +120,26 @@ class AttendanceService(BaseService):
             participant.save(user=self.user)
         elif participant.status != P.CONFIRMED:
             raise MeetingError(Problems.CHECKIN_NOT_CONFIRMED, field="id", status=participant.get_status_display())
-        if Attendance.objects.filter(participant=participant, day=day).exists():
-            return participant
-        try:
-            with transaction.atomic():
-                Attendance.objects.create(
-                    participant=participant,
-                    day=day,
-                    checked_in_at=at,
-                    checked_in_by=self.user,
-                    method=method,
-                    client_id=client_id,
-                    recorded_at=now_for_storage(),
-                )
-        except IntegrityError:  # the same client id, sent for another participant at the same moment
-            raise MeetingError(Problems.CHECKIN_CLIENT_ID_REUSED, field="clientMutationId") from None
+        attendance = Attendance.objects.filter(participant=participant, day=day).first()
+        if attendance is None:
+            attendance = Attendance.objects.create(
+                participant=participant,
+                day=day,
+                checked_in_at=at,
+                checked_in_by=self.user,
+                method=method,
+                recorded_at=now_for_storage(),
+            )
+        if client_id:
+            _remember_scan(client_id, participant, attendance)
         return participant
+
+
+def _remember_scan(client_id: str, participant: Participant, attendance: Attendance) -> None:
+    try:
+        with transaction.atomic():
+            CheckInScan.objects.create(
+                client_id=client_id, participant=participant, attendance=attendance, scanned_at=now_for_storage()
+            )
+    except IntegrityError:  # the same client id, sent at the same moment for another participant
+        raise MeetingError(Problems.CHECKIN_CLIENT_ID_REUSED, field="clientMutationId") from None
