@@ -2,6 +2,8 @@
 
 from datetime import datetime, timedelta, timezone
 
+from django.db import transaction
+
 from .demo_participants import seed_participants
 from .models import Event
 from .services import EventService
@@ -117,6 +119,7 @@ def demo_events() -> list[dict]:
     ]
 
 
+@transaction.atomic
 def seed_demo(user) -> tuple[list[str], int]:
     """Create the demo events that do not exist yet, and the Yaoundé meeting's participants if it has none;
     return the codes created and the number of participants registered."""

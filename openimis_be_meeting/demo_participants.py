@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from .models import Event, Organisation, Participant
 from .services import AttendanceService, OrganisationService, ParticipantService
+from .services.attendance import event_days
 
 # acronym -> (name, type, country)
 ORGANISATIONS = {
@@ -167,9 +168,13 @@ def _check_in(user, event: Event) -> None:
     confirmed = Participant.objects.live().filter(event=event, status="CONFIRMED").order_by("registered_at", "id")
     zone = ZoneInfo(event.timezone)
     yesterday_morning = datetime.now(zone).replace(hour=9, minute=5, second=0, microsecond=0) - timedelta(days=1)
+    first, last = event_days(event)
+    if not first <= yesterday_morning.date() < last:  # an event seeded on an earlier day: no check-ins to show
+        return
     service = AttendanceService(user)
     for index, participant in enumerate(confirmed[:CHECKED_IN_YESTERDAY]):
         arrived = yesterday_morning + timedelta(minutes=index)
-        _check(service.check_in({"token": participant.checkin_token, "method": "QR", "checked_in_at": arrived}), "in")
+        scan = {"token": participant.checkin_token, "method": "QR", "event_id": str(event.id), "checked_in_at": arrived}
+        _check(service.check_in(scan), "check-in")
     for participant in confirmed[:CHECKED_IN_TODAY]:
         _check(service.check_in({"id": str(participant.id), "method": "MANUAL"}), "check-in")

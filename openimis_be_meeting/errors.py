@@ -97,6 +97,9 @@ class Problems:
     CHECKIN_TOKEN_MISMATCH = Problem(
         "meeting.checkin.token_mismatch", _("The check-in code belongs to another participant.")
     )
+    CHECKIN_OTHER_EVENT = Problem(
+        "meeting.checkin.other_event", _("This registration is for another event (%(event)s).")
+    )
     CHECKIN_NOT_CONFIRMED = Problem(
         "meeting.checkin.not_confirmed", _("Only confirmed participants can be checked in; this one is %(status)s.")
     )
@@ -110,6 +113,67 @@ class Problems:
     CHECKIN_CLIENT_ID_REUSED = Problem(
         "meeting.checkin.client_id_reused",
         _("This clientMutationId already recorded the check-in of another participant."),
+    )
+    SCORE_INVALID = Problem("meeting.validation.score_invalid", _("%(field)s must be a whole number from 1 to 5."))
+    SYSTEM_NOT_FOUND = Problem("meeting.system.not_found", _("No digital system exists with the id %(value)s."))
+    SYSTEM_NAME_TAKEN = Problem(
+        "meeting.system.name_taken", _("A digital system named %(value)s already exists in this country.")
+    )
+    SYSTEM_IN_USE = Problem(
+        "meeting.system.in_use", _("The digital system %(value)s is linked by a showcase's integrations.")
+    )
+    STANDARD_NOT_FOUND = Problem("meeting.standard.not_found", _("No standard exists with the id %(value)s."))
+    STANDARD_CODE_TAKEN = Problem("meeting.standard.code_taken", _("Another standard already uses the code %(value)s."))
+    STANDARD_IN_USE = Problem(
+        "meeting.standard.in_use", _("The standard %(value)s is used by a showcase's integrations.")
+    )
+    SHOWCASE_NOT_FOUND = Problem("meeting.showcase.not_found", _("No showcase exists with the id %(value)s."))
+    SHOWCASE_EVENT_FINISHED = Problem(
+        "meeting.showcase.event_finished", _("The event is %(status)s; it takes no more showcases.")
+    )
+    SHOWCASE_ILLEGAL_TRANSITION = Problem(
+        "meeting.showcase.illegal_transition", _("A showcase cannot go from %(current)s to %(target)s.")
+    )
+    SHOWCASE_NOT_EDITABLE = Problem(
+        "meeting.showcase.not_editable", _("A showcase cannot be changed while it is %(status)s.")
+    )
+    SHOWCASE_NOT_YOURS = Problem(
+        "meeting.showcase.not_yours", _("Only the person who created the showcase, or an organiser, may do this.")
+    )
+    SHOWCASE_INCOMPLETE = Problem(
+        "meeting.showcase.incomplete", _("A showcase needs %(field)s before it is submitted.")
+    )
+    SHOWCASE_PRESENTER_OTHER_EVENT = Problem(
+        "meeting.showcase.presenter_other_event",
+        _("%(value)s is not an active participant of this showcase's event."),
+    )
+    SHOWCASE_SELF_LINK = Problem("meeting.showcase.self_link", _("An integration links a system to itself."))
+    SHOWCASE_TOO_MANY_INTEGRATIONS = Problem(
+        "meeting.showcase.too_many_integrations", _("A showcase has at most %(max)s integrations.")
+    )
+    SHOWCASE_OUTSIDE_EVENT = Problem(
+        "meeting.showcase.outside_event", _("A showcase must be scheduled within the event's own dates.")
+    )
+    SHOWCASE_ENDS_BEFORE_START = Problem(
+        "meeting.showcase.ends_before_start", _("The showcase must end after it starts.")
+    )
+    SHOWCASE_PRESENTER_BUSY = Problem(
+        "meeting.showcase.presenter_busy", _("%(person)s already presents %(other)s at that time.")
+    )
+    SHOWCASE_NOT_REVIEWABLE = Problem(
+        "meeting.showcase.not_reviewable", _("A showcase can be reviewed only once submitted; this one is %(status)s.")
+    )
+    SHOWCASE_OWN_REVIEW = Problem(
+        "meeting.showcase.own_review", _("Nobody reviews a showcase they created or present.")
+    )
+    SHOWCASE_ALREADY_REVIEWED = Problem(
+        "meeting.showcase.already_reviewed", _("You have already reviewed this showcase.")
+    )
+    SHOWCASE_NOT_DECIDABLE = Problem(
+        "meeting.showcase.not_decidable", _("A decision needs at least one review; this showcase is %(status)s.")
+    )
+    SHOWCASE_DECISION_NOTE_REQUIRED = Problem(
+        "meeting.showcase.decision_note_required", _("Say why, when rejecting a showcase or asking for a revision.")
     )
     USER_NOT_FOUND = Problem("meeting.participant.user_not_found", _("No openIMIS user exists with the id %(value)s."))
 

@@ -306,6 +306,9 @@ class CheckInMeetingParticipantMutation(ParticipantMutationBase):
     class Input(OpenIMISMutation.Input):
         id = graphene.String(description="UUID of the participant (MANUAL check-in).")
         token = graphene.String(description="The check-in code on the participant's badge (required for QR, SELF).")
+        event_id = graphene.String(
+            description="UUID of the door's event (required for QR, SELF): another event's badge is refused."
+        )
         method = MeetingCheckInMethodEnum(description="MANUAL when not given.")
         checked_in_at = graphene.String(
             description="When the person arrived, as an offline device saw it (ISO 8601); now when not given."

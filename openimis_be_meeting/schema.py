@@ -85,7 +85,9 @@ class Query(graphene.ObjectType):
         return _ordered(participants, kwargs, selectors.PARTICIPANT_ORDER_FIELDS)
 
     def resolve_meeting_attendances(self, info, **kwargs):
-        attendances = Attendance.objects.select_related("participant__event", "checked_in_by")
+        attendances = Attendance.objects.select_related(
+            "participant__event", "participant__organisation", "checked_in_by"
+        )
         selectors.check_order(kwargs.get("orderBy"), allowed=selectors.ATTENDANCE_ORDER_FIELDS)
         return attendances.order_by("day", "checked_in_at", "id")
 

@@ -58,12 +58,24 @@ def live_event(event_id, *, field: str = "eventId") -> Event:
     return event
 
 
+# Events whose participant list is published: announced and not called off.
+LISTED_EVENT_STATUSES = frozenset(
+    {
+        EventStatus.PUBLISHED,
+        EventStatus.REGISTRATION_OPEN,
+        EventStatus.REGISTRATION_CLOSED,
+        EventStatus.ONGOING,
+        EventStatus.COMPLETED,
+    }
+)
+
+
 def published_participants(*, user, event_id) -> QuerySet:
     """The public list of an event that is no longer a draft: confirmed people who agreed to be listed, with only
     what they agreed to show (names, job title, organisation, country, role)."""
     require(user, Action.SEE_PUBLISHED_PARTICIPANTS)
     event = live_event(event_id)
-    if event.status == EventStatus.DRAFT:
+    if event.status not in LISTED_EVENT_STATUSES:
         return Participant.objects.none()
     return (
         Participant.objects.live()

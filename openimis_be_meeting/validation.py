@@ -172,3 +172,39 @@ def clean_phone(value, *, field: str = "phone") -> str:
     if value and not _PHONE.match(value):
         raise MeetingError(Problems.INVALID_PHONE, field=field, value=value)
     return value
+
+
+def clean_codes(values, *, field: str, choices, max_count: int = 20) -> list[str]:
+    """A duplicate-free list of choice codes, in the order given."""
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple)) or len(values) > max_count:
+        raise MeetingError(Problems.TOO_MANY_IDS, field=field, max=max_count)
+    return list(dict.fromkeys(clean_choice(value, field=field, choices=choices) for value in values))
+
+
+def clean_countries(values, *, field: str = "countries", max_count: int = 50) -> list[str]:
+    """A duplicate-free list of ISO 3166-1 alpha-2 codes."""
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple)) or len(values) > max_count:
+        raise MeetingError(Problems.TOO_MANY_IDS, field=field, max=max_count)
+    codes = [clean_country(value, field=field) for value in values]
+    return list(dict.fromkeys(code for code in codes if code))
+
+
+def clean_urls(values, *, field: str, max_count: int = 10) -> list[str]:
+    """A duplicate-free list of http(s) addresses."""
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple)) or len(values) > max_count:
+        raise MeetingError(Problems.TOO_MANY_IDS, field=field, max=max_count)
+    urls = [clean_url(value, field=field, max_length=500) for value in values]
+    return list(dict.fromkeys(url for url in urls if url))
+
+
+def clean_score(value, *, field: str) -> int:
+    """A whole score from 1 to 5."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise MeetingError(Problems.SCORE_INVALID, field=field)
+    return value

@@ -70,7 +70,10 @@ def test_a_repeated_scan_the_same_day_records_one_attendance(session, admin):
     participant = confirmed_participant(admin, event)
 
     for method in ("QR", "QR", "SELF"):
-        log = session.mutate("checkInMeetingParticipant", {"token": participant.checkin_token, "method": Enum(method)})
+        log = session.mutate(
+            "checkInMeetingParticipant",
+            {"token": participant.checkin_token, "method": Enum(method), "eventId": str(event.id)},
+        )
         assert log["status"] == 2, log
 
     assert Attendance.objects.filter(participant=participant).count() == 1
@@ -82,7 +85,12 @@ def test_an_offline_device_replaying_its_client_id_records_one_attendance(sessio
     event = running_event(admin)
     participant = confirmed_participant(admin, event)
     yesterday = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
-    scan = {"token": participant.checkin_token, "method": Enum("QR"), "checkedInAt": yesterday}
+    scan = {
+        "token": participant.checkin_token,
+        "method": Enum("QR"),
+        "checkedInAt": yesterday,
+        "eventId": str(event.id),
+    }
 
     first = session.mutate("checkInMeetingParticipant", scan, client_id="device-7-scan-0042")
     # The device lost the answer and sends the scan again; its clock now says today, but it is the same scan.
@@ -134,7 +142,9 @@ def test_completing_an_event_marks_absent_confirmed_participants_no_show(session
     assert Participant.history.filter(id=absent.id, status="NO_SHOW").exists()  # the change is in the history
 
     # An offline device syncing later shows the absent person was there after all.
-    log = session.mutate("checkInMeetingParticipant", {"token": absent.checkin_token, "method": Enum("QR")})
+    log = session.mutate(
+        "checkInMeetingParticipant", {"token": absent.checkin_token, "method": Enum("QR"), "eventId": str(event.id)}
+    )
     assert log["status"] == 2, log
     absent.refresh_from_db()
     assert absent.status == "CONFIRMED"
@@ -152,6 +162,7 @@ CHECK_IN_REFUSALS = [
     ({"id": THE_PARTICIPANT, "checkedInAt": "2999-01-01T09:00:00Z"}, "meeting.checkin.in_future", "checkedInAt"),
     ({"id": THE_PARTICIPANT, "checkedInAt": "2020-01-01T09:00:00Z"}, "meeting.checkin.outside_event", "checkedInAt"),
     ({"method": Enum("SELF"), "token": "x" * 65}, "meeting.validation.too_long", "token"),
+    ({"method": Enum("SELF"), "token": "some-code"}, "meeting.validation.required", "eventId"),
 ]
 
 
@@ -226,7 +237,8 @@ def test_check_in_needs_its_right_and_the_right_alone_suffices(admin):
     assert Attendance.objects.count() == 0
 
     allowed = logged_in("Doorkeeper", PASSWORD).mutate(
-        "checkInMeetingParticipant", {"token": participant.checkin_token, "method": Enum("QR")}
+        "checkInMeetingParticipant",
+        {"token": participant.checkin_token, "method": Enum("QR"), "eventId": str(event.id)},
     )
     assert allowed["status"] == 2, allowed
     assert Attendance.objects.get().checked_in_by.username == "Doorkeeper"
@@ -250,13 +262,62 @@ def test_a_replayed_duplicate_scan_is_recognised_on_a_later_day(session, admin):
     event = running_event(admin, days_before=1)
     participant = confirmed_participant(admin, event)
     yesterday = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
-    scan = {"token": participant.checkin_token, "method": Enum("QR"), "checkedInAt": yesterday}
+    scan = {
+        "token": participant.checkin_token,
+        "method": Enum("QR"),
+        "checkedInAt": yesterday,
+        "eventId": str(event.id),
+    }
     assert session.mutate("checkInMeetingParticipant", scan)["status"] == 2
     # A second gate scans the badge the same day: nothing new is recorded for that scan ...
     assert session.mutate("checkInMeetingParticipant", scan, client_id="gate-2-scan-9")["status"] == 2
 
     # ... and its replay, sent today without the original time, is still that scan, not today's check-in.
-    replay = {"token": participant.checkin_token, "method": Enum("QR")}
+    replay = {"token": participant.checkin_token, "method": Enum("QR"), "eventId": str(event.id)}
     assert session.mutate("checkInMeetingParticipant", replay, client_id="gate-2-scan-9")["status"] == 2
 
     assert Attendance.objects.filter(participant=participant).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_badge_of_another_event_is_refused_at_the_door(session, admin):
+    here = running_event(admin, code="HERE")
+    elsewhere = running_event(admin, code="ELSEWHERE")
+    visitor = confirmed_participant(admin, elsewhere)
+
+    for fields in (
+        {"token": visitor.checkin_token, "method": Enum("QR"), "eventId": str(here.id)},
+        {"id": str(visitor.id), "eventId": str(here.id)},
+    ):
+        log = session.mutate("checkInMeetingParticipant", fields)
+        assert [(e["code"], e["message"]) for e in log["errors"]] == [
+            ("meeting.checkin.other_event", "This registration is for another event (ELSEWHERE).")
+        ]
+    assert Attendance.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_completion_leaves_online_participants_confirmed(session, admin):
+    event = running_event(admin, participation_mode="HYBRID", online_url="https://meet.example.org/x")
+    online = confirmed_participant(admin, event, 1, attendance_mode="ONLINE")
+    in_person = confirmed_participant(admin, event, 2)
+    for status in ("REGISTRATION_CLOSED", "ONGOING", "COMPLETED"):
+        assert EventService(admin).change_status({"id": str(event.id), "status": status})["success"]
+
+    statuses = dict(Participant.objects.values_list("id", "status"))
+    assert (statuses[online.id], statuses[in_person.id]) == ("CONFIRMED", "NO_SHOW")
+
+
+@pytest.mark.django_db
+def test_a_late_check_in_keeps_the_email_rule(session, admin):
+    event = running_event(admin)
+    absent = confirmed_participant(admin, event, 1)
+    other = confirmed_participant(admin, event, 2)
+    for status in ("REGISTRATION_CLOSED", "ONGOING", "COMPLETED"):
+        assert EventService(admin).change_status({"id": str(event.id), "status": status})["success"]
+    Participant.objects.filter(id=other.id).update(status="CONFIRMED", email=absent.email)  # as an old update left it
+
+    log = session.mutate("checkInMeetingParticipant", {"id": str(absent.id)})
+
+    assert [e["code"] for e in log["errors"]] == ["meeting.participant.email_taken"]
+    assert Attendance.objects.count() == 0

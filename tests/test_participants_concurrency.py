@@ -98,9 +98,17 @@ def test_simultaneous_scans_of_one_badge_record_one_attendance(admin, attempt):
     service = AttendanceService(admin)
     # Four entrances scan the badge at once, and two devices replay one scan with the same client id.
     calls = [
-        (lambda n=n: service.check_in({"token": token, "method": "QR", "client_id": f"gate-{n}"})) for n in range(4)
+        (
+            lambda n=n: service.check_in(
+                {"token": token, "method": "QR", "event_id": str(event.id), "client_id": f"gate-{n}"}
+            )
+        )
+        for n in range(4)
     ]
-    calls += [(lambda: service.check_in({"token": token, "method": "QR", "client_id": "replayed"})) for _ in range(2)]
+    calls += [
+        (lambda: service.check_in({"token": token, "method": "QR", "event_id": str(event.id), "client_id": "replayed"}))
+        for _ in range(2)
+    ]
 
     results = run_at_once(calls)
 

@@ -10,6 +10,7 @@ from .. import validation as v
 from ..errors import MeetingError, Problems
 from ..models import (
     Attendance,
+    AttendanceMode,
     CheckInMethod,
     CheckInScan,
     Event,
@@ -20,7 +21,7 @@ from ..models import (
 from ..permissions import Action, require
 from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
 from .base import service_result
-from .participants import locked_participant, move
+from .participants import locked_participant, move, save_participant
 
 P = ParticipantStatus
 # Event statuses in which people can be checked in; COMPLETED so that offline devices can still sync.
@@ -39,25 +40,37 @@ TOKEN_METHODS = {CheckInMethod.QR, CheckInMethod.SELF}
 def event_days(event: Event) -> tuple:
     """The first and last calendar day of the event in its own time zone."""
     zone = zone_or_none(event.timezone)
-    return from_storage(event.starts_at, zone).date(), from_storage(event.ends_at, zone).date()
+    # An event ending at midnight ends on the day before: that midnight begins no day of the event.
+    last = from_storage(event.ends_at - timedelta(microseconds=1), zone).date()
+    return from_storage(event.starts_at, zone).date(), last
 
 
 def _locked_by_id_or_token(data: dict, method: str) -> tuple[Event, Participant]:
+    """The participant named by badge token or id, and its event, both locked; a badge scanned at a door must be
+    for that door's event."""
     token = v.clean_text(data.get("token"), field="token", max_length=64)
     participant_id = data.get("id")
+    door_event = data.get("event_id")
     if method in TOKEN_METHODS and not token:
         raise MeetingError(Problems.CHECKIN_TOKEN_REQUIRED, field="token")
+    if method in TOKEN_METHODS and not door_event:
+        raise MeetingError(Problems.REQUIRED, field="eventId")
+    door_event = v.clean_uuid(door_event, field="eventId") if door_event else None
     if token:
         event, participant = locked_participant(
             checkin_token=token, not_found=MeetingError(Problems.CHECKIN_TOKEN_UNKNOWN, field="token")
         )
         if participant_id and v.clean_uuid(participant_id, field="id") != participant.id:
             raise MeetingError(Problems.CHECKIN_TOKEN_MISMATCH, field="token")
-        return event, participant
-    if not participant_id:
+    elif participant_id:
+        uuid = v.clean_uuid(participant_id, field="id")
+        not_found = MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=uuid)
+        event, participant = locked_participant(id=uuid, not_found=not_found)
+    else:
         raise MeetingError(Problems.REQUIRED, field="id")
-    uuid = v.clean_uuid(participant_id, field="id")
-    return locked_participant(id=uuid, not_found=MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=uuid))
+    if door_event is not None and door_event != event.id:
+        raise MeetingError(Problems.CHECKIN_OTHER_EVENT, field="token" if token else "id", event=event.code)
+    return event, participant
 
 
 def _checked_in_at(event: Event, value):
@@ -76,9 +89,13 @@ def _checked_in_at(event: Event, value):
 
 
 def mark_no_shows(event: Event, user) -> list[Participant]:
-    """On completion: confirmed participants checked in on no day become NO_SHOW (call with the event locked)."""
+    """On completion: confirmed participants expected in person and checked in on no day become NO_SHOW (call with
+    the event locked). Online participants are not scanned at a door, so nothing says they were absent."""
     confirmed = list(
-        Participant.objects.select_for_update().live().filter(event=event, status=P.CONFIRMED).order_by("id")
+        Participant.objects.select_for_update()
+        .live()
+        .filter(event=event, status=P.CONFIRMED, attendance_mode=AttendanceMode.IN_PERSON)
+        .order_by("id")
     )
     # Read after the locks: a check-in that committed while we waited is seen.
     present = set(Attendance.objects.filter(participant__event=event).values_list("participant_id", flat=True))
@@ -117,7 +134,7 @@ class AttendanceService(BaseService):
         at, day = _checked_in_at(event, obj_data.get("checked_in_at"))
         if participant.status == P.NO_SHOW and event.status == EventStatus.COMPLETED:
             move(participant, P.CONFIRMED)
-            participant.save(user=self.user)
+            save_participant(participant, self.user)
         elif participant.status != P.CONFIRMED:
             raise MeetingError(Problems.CHECKIN_NOT_CONFIRMED, field="id", status=participant.get_status_display())
         attendance = Attendance.objects.filter(participant=participant, day=day).first()

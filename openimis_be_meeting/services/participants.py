@@ -127,7 +127,8 @@ def _check_participant(participant: Participant) -> None:
         raise MeetingError(Problems.PARTICIPANT_EMAIL_TAKEN, field="email", value=participant.email)
 
 
-def _save(participant: Participant, user) -> Participant:
+def save_participant(participant: Participant, user) -> Participant:
+    """Check the rules every saved registration keeps, and save it."""
     _check_participant(participant)
     try:
         with transaction.atomic():
@@ -255,7 +256,7 @@ class ParticipantService(BaseService):
         _apply_changes(participant, obj_data)
         if not event.requires_approval:
             _seat_or_waitlist(event, participant)
-        return _save(participant, self.user)
+        return save_participant(participant, self.user)
 
     @register_service_signal("meeting_participant_service.update")
     @service_result
@@ -264,7 +265,7 @@ class ParticipantService(BaseService):
         require(self.user, Action.UPDATE_PARTICIPANTS)
         _event, participant = _locked_participant(obj_data.get("id"))
         _apply_changes(participant, obj_data)
-        return _save(participant, self.user)
+        return save_participant(participant, self.user)
 
     @register_service_signal("meeting_participant_service.approve")
     @service_result
@@ -277,7 +278,7 @@ class ParticipantService(BaseService):
                 Problems.PARTICIPANT_ILLEGAL_TRANSITION, field="status", current=participant.status, target=P.CONFIRMED
             )
         _seat_or_waitlist(event, participant)
-        return _save(participant, self.user)
+        return save_participant(participant, self.user)
 
     @register_service_signal("meeting_participant_service.reject")
     @service_result
@@ -290,7 +291,7 @@ class ParticipantService(BaseService):
         _event, participant = _locked_participant(obj_data.get("id"))
         move(participant, P.REJECTED)
         participant.rejection_reason = reason
-        return _save(participant, self.user)
+        return save_participant(participant, self.user)
 
     @register_service_signal("meeting_participant_service.cancel")
     @service_result
@@ -320,7 +321,7 @@ class ParticipantService(BaseService):
         event, participant = _locked_participant(obj_data.get("id"))
         held_seat, position = participant.status == P.CONFIRMED, participant.waitlist_position
         move(participant, target)
-        _save(participant, self.user)
+        save_participant(participant, self.user)
         self._give_on(event, held_seat=held_seat, position=position)
         return participant
 

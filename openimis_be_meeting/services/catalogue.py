@@ -1,0 +1,171 @@
+"""Writes to the catalogue showcases draw on: digital systems and standards, reused across events."""
+
+from core.services import BaseService
+from core.signals import register_service_signal
+from django.db import IntegrityError, transaction
+
+from .. import validation as v
+from ..apps import MeetingConfig
+from ..errors import MeetingError, Problems
+from ..models import DeploymentStage, DigitalSystem, Integration, Standard, StandardFamily, SystemType
+from ..permissions import Action, require
+from .base import service_result
+from .organisations import live_organisation
+
+
+def live_row(model, row_id, *, field: str, problem, lock: bool = False):
+    """The live row of `model` with that id (locked when asked), or `problem` naming the field."""
+    uuid = v.clean_uuid(row_id, field=field)
+    queryset = model.objects.select_for_update() if lock else model.objects
+    row = queryset.live().filter(id=uuid).first()
+    if row is None:
+        raise MeetingError(problem, field=field, value=str(uuid))
+    return row
+
+
+def _apply_system(system: DigitalSystem, data: dict) -> None:
+    if "name" in data:
+        system.name = v.clean_text(data["name"], field="name", max_length=255, required=True)
+    if "system_type" in data:
+        system.system_type = v.clean_choice(data["system_type"], field="systemType", choices=SystemType)
+    if "deployment_stage" in data:
+        system.deployment_stage = v.clean_choice(
+            data["deployment_stage"], field="deploymentStage", choices=DeploymentStage
+        )
+    if "owner_id" in data:
+        owner_id = data["owner_id"]
+        system.owner = live_organisation(owner_id, field="ownerId") if owner_id else None
+    if "country" in data:
+        system.country = v.clean_country(data["country"])
+    if "version" in data:
+        system.version = v.clean_text(data["version"], field="version", max_length=64)
+    if "url" in data:
+        system.url = v.clean_url(data["url"], field="url", max_length=500)
+
+
+def _save_system(system: DigitalSystem, user) -> DigitalSystem:
+    for key, field in (("name", "name"), ("system_type", "systemType"), ("deployment_stage", "deploymentStage")):
+        if not getattr(system, key):
+            raise MeetingError(Problems.REQUIRED, field=field)
+    same = DigitalSystem.objects.live().filter(name__iexact=system.name, country=system.country)
+    if same.exclude(id=system.id).exists():
+        raise MeetingError(Problems.SYSTEM_NAME_TAKEN, field="name", value=system.name)
+    try:
+        with transaction.atomic():
+            system.save(user=user)
+    except IntegrityError:
+        raise MeetingError(Problems.SYSTEM_NAME_TAKEN, field="name", value=system.name) from None
+    return system
+
+
+def _apply_standard(standard: Standard, data: dict) -> None:
+    if "code" in data:
+        standard.code = v.clean_text(data["code"], field="code", max_length=64, required=True)
+    if "name" in data:
+        standard.name = v.clean_text(data["name"], field="name", max_length=255, required=True)
+    if "version" in data:
+        standard.version = v.clean_text(data["version"], field="version", max_length=64)
+    if "family" in data:
+        standard.family = v.clean_choice(data["family"], field="family", choices=StandardFamily)
+
+
+def _save_standard(standard: Standard, user) -> Standard:
+    for key in ("code", "name", "family"):
+        if not getattr(standard, key):
+            raise MeetingError(Problems.REQUIRED, field=key)
+    if Standard.objects.live().filter(code__iexact=standard.code).exclude(id=standard.id).exists():
+        raise MeetingError(Problems.STANDARD_CODE_TAKEN, field="code", value=standard.code)
+    try:
+        with transaction.atomic():
+            standard.save(user=user)
+    except IntegrityError:
+        raise MeetingError(Problems.STANDARD_CODE_TAKEN, field="code", value=standard.code) from None
+    return standard
+
+
+def _delete_unused(model, ids, *, user, in_use, problem) -> None:
+    """Soft-delete every named live row that no live showcase's integration uses; all of them or none."""
+    ids = v.clean_ids(ids, field="ids", max_count=int(MeetingConfig.config["max_ids_per_delete"]))
+    rows = {row.id: row for row in model.objects.select_for_update().live().filter(id__in=ids).order_by("id")}
+    for row_id in ids:
+        row = rows.get(row_id)
+        if row is None:
+            raise MeetingError(problem, field="ids", value=str(row_id))
+        if in_use(row).filter(showcase__is_deleted=False).exists():
+            raise MeetingError(
+                Problems.SYSTEM_IN_USE if model is DigitalSystem else Problems.STANDARD_IN_USE,
+                field="ids",
+                value=str(row),
+            )
+        row.delete(user=user)
+
+
+class DigitalSystemService(BaseService):
+    OBJECT_TYPE = DigitalSystem
+
+    def __init__(self, user):
+        super().__init__(user)
+
+    @register_service_signal("meeting_digital_system_service.create")
+    @service_result
+    def create(self, obj_data: dict) -> DigitalSystem:
+        require(self.user, Action.MANAGE_CATALOGUE)
+        system = DigitalSystem()
+        _apply_system(system, obj_data)
+        return _save_system(system, self.user)
+
+    @register_service_signal("meeting_digital_system_service.update")
+    @service_result
+    def update(self, obj_data: dict) -> DigitalSystem:
+        require(self.user, Action.MANAGE_CATALOGUE)
+        system = live_row(DigitalSystem, obj_data.get("id"), field="id", problem=Problems.SYSTEM_NOT_FOUND, lock=True)
+        _apply_system(system, obj_data)
+        return _save_system(system, self.user)
+
+    @register_service_signal("meeting_digital_system_service.delete")
+    @service_result
+    def delete(self, obj_data: dict) -> None:
+        require(self.user, Action.MANAGE_CATALOGUE)
+        _delete_unused(
+            DigitalSystem,
+            obj_data.get("ids"),
+            user=self.user,
+            in_use=lambda system: Integration.objects.filter(source_system=system)
+            | Integration.objects.filter(target_system=system),
+            problem=Problems.SYSTEM_NOT_FOUND,
+        )
+
+
+class StandardService(BaseService):
+    OBJECT_TYPE = Standard
+
+    def __init__(self, user):
+        super().__init__(user)
+
+    @register_service_signal("meeting_standard_service.create")
+    @service_result
+    def create(self, obj_data: dict) -> Standard:
+        require(self.user, Action.MANAGE_CATALOGUE)
+        standard = Standard()
+        _apply_standard(standard, obj_data)
+        return _save_standard(standard, self.user)
+
+    @register_service_signal("meeting_standard_service.update")
+    @service_result
+    def update(self, obj_data: dict) -> Standard:
+        require(self.user, Action.MANAGE_CATALOGUE)
+        standard = live_row(Standard, obj_data.get("id"), field="id", problem=Problems.STANDARD_NOT_FOUND, lock=True)
+        _apply_standard(standard, obj_data)
+        return _save_standard(standard, self.user)
+
+    @register_service_signal("meeting_standard_service.delete")
+    @service_result
+    def delete(self, obj_data: dict) -> None:
+        require(self.user, Action.MANAGE_CATALOGUE)
+        _delete_unused(
+            Standard,
+            obj_data.get("ids"),
+            user=self.user,
+            in_use=lambda standard: Integration.objects.filter(standard=standard),
+            problem=Problems.STANDARD_NOT_FOUND,
+        )
