@@ -24,6 +24,15 @@ DEFAULT_CFG = {
     "gql_mutation_approve_meeting_participants_perms": ["216007"],
     # The published participant list (names, organisations, roles of those who consented) goes with event search.
     "gql_query_meeting_published_participants_perms": ["215001"],
+    "gql_query_meeting_showcases_perms": ["217001"],
+    "gql_mutation_create_meeting_showcases_perms": ["217002"],
+    "gql_mutation_update_meeting_showcases_perms": ["217003"],
+    "gql_mutation_delete_meeting_showcases_perms": ["217004"],
+    "gql_mutation_review_meeting_showcases_perms": ["217005"],
+    "gql_mutation_decide_meeting_showcases_perms": ["217006"],
+    # Digital systems and standards are kept by those who decide on showcases, by default.
+    "gql_mutation_manage_meeting_catalogue_perms": ["217006"],
+    "max_integrations_per_showcase": 20,
     # Largest number of events one deleteMeetingEvent call may name.
     "max_ids_per_delete": 100,
 }

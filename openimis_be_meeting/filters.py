@@ -5,7 +5,17 @@ from datetime import timezone
 import django_filters
 from django.db.models import Q
 
-from .models import Attendance, Event, Organisation, Participant
+from .models import (
+    Attendance,
+    DigitalSystem,
+    Event,
+    Integration,
+    Organisation,
+    Participant,
+    Showcase,
+    Standard,
+    UseCase,
+)
 from .permissions import Action, can
 from .timeutils import now_for_storage, to_storage
 
@@ -87,3 +97,52 @@ class AttendanceFilter(django_filters.FilterSet):
     class Meta:
         model = Attendance
         fields = {"day": ["exact"], "method": ["exact"]}
+
+
+class DigitalSystemFilter(django_filters.FilterSet):
+    owner_id = django_filters.UUIDFilter(field_name="owner_id")
+
+    class Meta:
+        model = DigitalSystem
+        fields = {
+            "name": ["exact", "icontains"],
+            "system_type": ["exact"],
+            "country": ["exact"],
+            "deployment_stage": ["exact"],
+        }
+
+
+class StandardFilter(django_filters.FilterSet):
+    class Meta:
+        model = Standard
+        fields = {"code": ["exact", "iexact", "icontains"], "name": ["icontains"], "family": ["exact"]}
+
+
+class ShowcaseFilter(django_filters.FilterSet):
+    event_id = django_filters.UUIDFilter(field_name="event_id")
+    system_id = django_filters.UUIDFilter(method="filter_system")
+    standard_id = django_filters.UUIDFilter(method="filter_standard")
+    organisation_id = django_filters.UUIDFilter(method="filter_organisation")
+    use_case = django_filters.ChoiceFilter(choices=UseCase.choices, method="filter_use_case")
+    country = django_filters.CharFilter(method="filter_country")
+
+    class Meta:
+        model = Showcase
+        fields = {"status": ["exact", "in"], "scheme_type": ["exact"], "demo_type": ["exact"], "title": ["icontains"]}
+
+    def filter_system(self, queryset, name, value):
+        linked = Integration.objects.filter(Q(source_system_id=value) | Q(target_system_id=value))
+        return queryset.filter(id__in=linked.values("showcase_id"))
+
+    def filter_standard(self, queryset, name, value):
+        return queryset.filter(id__in=Integration.objects.filter(standard_id=value).values("showcase_id"))
+
+    def filter_organisation(self, queryset, name, value):
+        partners = Showcase.partner_organisations.through.objects.filter(organisation_id=value)
+        return queryset.filter(Q(lead_organisation_id=value) | Q(id__in=partners.values("showcase_id")))
+
+    def filter_use_case(self, queryset, name, value):
+        return queryset.filter(use_cases__contains=f",{value},")
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(countries__contains=f",{value.strip().upper()[:2]},")

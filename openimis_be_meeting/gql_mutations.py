@@ -90,7 +90,7 @@ class MeetingMutation(OpenIMISMutation):
         return None
 
 
-_INSTANT = "ISO 8601, e.g. 2026-12-01T09:00:00+01:00; without an offset, a wall-clock time in the event's zone."
+INSTANT = "ISO 8601, e.g. 2026-12-01T09:00:00+01:00; without an offset, a wall-clock time in the event's zone."
 
 
 class EventFields:
@@ -100,8 +100,8 @@ class EventFields:
     name = graphene.String()
     description = graphene.String()
     event_type = MeetingEventTypeEnum()
-    starts_at = graphene.String(description=_INSTANT)
-    ends_at = graphene.String(description=_INSTANT)
+    starts_at = graphene.String(description=INSTANT)
+    ends_at = graphene.String(description=INSTANT)
     timezone = graphene.String(description="IANA time zone, e.g. Africa/Douala.")
     venue = graphene.String()
     city = graphene.String()
@@ -110,8 +110,8 @@ class EventFields:
     participation_mode = MeetingParticipationModeEnum()
     online_url = graphene.String()
     capacity = graphene.Int(description="Seats; null for no limit.")
-    registration_opens_at = graphene.String(description=_INSTANT)
-    registration_closes_at = graphene.String(description=_INSTANT)
+    registration_opens_at = graphene.String(description=INSTANT)
+    registration_closes_at = graphene.String(description=INSTANT)
     requires_approval = graphene.Boolean()
     organisers = graphene.String()
 

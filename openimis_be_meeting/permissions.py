@@ -25,6 +25,13 @@ class Action(str, Enum):
     VIEW_PERSONAL_DATA = "gql_query_meeting_participants_personal_data_perms"
     DECIDE_PARTICIPANTS = "gql_mutation_approve_meeting_participants_perms"
     SEE_PUBLISHED_PARTICIPANTS = "gql_query_meeting_published_participants_perms"
+    SEARCH_SHOWCASES = "gql_query_meeting_showcases_perms"
+    CREATE_SHOWCASES = "gql_mutation_create_meeting_showcases_perms"
+    UPDATE_SHOWCASES = "gql_mutation_update_meeting_showcases_perms"
+    DELETE_SHOWCASES = "gql_mutation_delete_meeting_showcases_perms"
+    REVIEW_SHOWCASES = "gql_mutation_review_meeting_showcases_perms"
+    DECIDE_SHOWCASES = "gql_mutation_decide_meeting_showcases_perms"
+    MANAGE_CATALOGUE = "gql_mutation_manage_meeting_catalogue_perms"
 
 
 def rights_for(action: Action) -> list[str]:

@@ -2,7 +2,8 @@ import graphene
 from core.schema import OrderedDjangoFilterConnectionField
 
 from . import gql_mutations as m
-from . import selectors, statistics
+from . import gql_showcase_mutations as sm
+from . import interop, selectors, statistics
 from .gql_queries import (
     MeetingAttendanceGQLType,
     MeetingEventGQLType,
@@ -11,7 +12,15 @@ from .gql_queries import (
     MeetingParticipantStatusEnum,
 )
 from .gql_reports import MeetingEventStatisticsGQLType, MeetingListedParticipantGQLType
-from .models import Attendance, Event, Organisation, Participant
+from .gql_showcases import (
+    MeetingDigitalSystemGQLType,
+    MeetingInteroperabilityMatrixGQLType,
+    MeetingShowcaseGQLType,
+    MeetingShowcaseStatusEnum,
+    MeetingStandardGQLType,
+    MeetingUseCaseEnum,
+)
+from .models import Attendance, DigitalSystem, Event, Organisation, Participant, Showcase, Standard
 
 # The Celery worker finds each mutation as openimis_be_meeting.schema.<ClassName>.
 CreateMeetingEventMutation = m.CreateMeetingEventMutation
@@ -29,6 +38,21 @@ CancelMeetingParticipantMutation = m.CancelMeetingParticipantMutation
 WithdrawMeetingParticipantMutation = m.WithdrawMeetingParticipantMutation
 DeleteMeetingParticipantMutation = m.DeleteMeetingParticipantMutation
 CheckInMeetingParticipantMutation = m.CheckInMeetingParticipantMutation
+CreateMeetingDigitalSystemMutation = sm.CreateMeetingDigitalSystemMutation
+UpdateMeetingDigitalSystemMutation = sm.UpdateMeetingDigitalSystemMutation
+DeleteMeetingDigitalSystemMutation = sm.DeleteMeetingDigitalSystemMutation
+CreateMeetingStandardMutation = sm.CreateMeetingStandardMutation
+UpdateMeetingStandardMutation = sm.UpdateMeetingStandardMutation
+DeleteMeetingStandardMutation = sm.DeleteMeetingStandardMutation
+CreateMeetingShowcaseMutation = sm.CreateMeetingShowcaseMutation
+UpdateMeetingShowcaseMutation = sm.UpdateMeetingShowcaseMutation
+DeleteMeetingShowcaseMutation = sm.DeleteMeetingShowcaseMutation
+SubmitMeetingShowcaseMutation = sm.SubmitMeetingShowcaseMutation
+WithdrawMeetingShowcaseMutation = sm.WithdrawMeetingShowcaseMutation
+ReviewMeetingShowcaseMutation = sm.ReviewMeetingShowcaseMutation
+DecideMeetingShowcaseMutation = sm.DecideMeetingShowcaseMutation
+ScheduleMeetingShowcaseMutation = sm.ScheduleMeetingShowcaseMutation
+MarkMeetingShowcasePresentedMutation = sm.MarkMeetingShowcasePresentedMutation
 
 
 class MeetingConnectionField(OrderedDjangoFilterConnectionField):
@@ -66,6 +90,19 @@ class Query(graphene.ObjectType):
             MeetingParticipantStatusEnum, description="Registrations counted in the breakdowns; CONFIRMED if not given."
         ),
     )
+    meeting_showcases = _list_field(MeetingShowcaseGQLType)
+    meeting_digital_systems = _list_field(MeetingDigitalSystemGQLType)
+    meeting_standards = _list_field(MeetingStandardGQLType)
+    meeting_interoperability_matrix = graphene.Field(
+        MeetingInteroperabilityMatrixGQLType,
+        event_id=graphene.String(description="One event; all events when not given."),
+        country=graphene.String(description="Showcases naming this country (ISO 3166-1 alpha-2)."),
+        standard_id=graphene.String(),
+        use_case=MeetingUseCaseEnum(),
+        statuses=graphene.List(
+            MeetingShowcaseStatusEnum, description="Showcases counted; ACCEPTED, SCHEDULED and PRESENTED if not given."
+        ),
+    )
     meeting_published_participants = graphene.List(
         MeetingListedParticipantGQLType,
         event_id=graphene.String(required=True),
@@ -91,6 +128,27 @@ class Query(graphene.ObjectType):
         selectors.check_order(kwargs.get("orderBy"), allowed=selectors.ATTENDANCE_ORDER_FIELDS)
         return attendances.order_by("day", "checked_in_at", "id")
 
+    def resolve_meeting_showcases(self, info, **kwargs):
+        showcases = Showcase.objects.select_related("event", "lead_organisation").prefetch_related(
+            "partner_organisations",
+            "presenters__organisation",
+            "reviews__reviewer",
+            "integrations__source_system",
+            "integrations__target_system",
+            "integrations__standard",
+        )
+        return _ordered(showcases.order_by("event__starts_at", "title", "id"), kwargs, selectors.SHOWCASE_ORDER_FIELDS)
+
+    def resolve_meeting_digital_systems(self, info, **kwargs):
+        systems = DigitalSystem.objects.select_related("owner").order_by("name", "id")
+        return _ordered(systems, kwargs, selectors.CATALOGUE_ORDER_FIELDS)
+
+    def resolve_meeting_standards(self, info, **kwargs):
+        return _ordered(Standard.objects.order_by("code", "id"), kwargs, selectors.CATALOGUE_ORDER_FIELDS)
+
+    def resolve_meeting_interoperability_matrix(self, info, **kwargs):
+        return interop.interoperability_matrix(user=info.context.user, **kwargs)
+
     def resolve_meeting_event_statistics(self, info, event_id, statuses=None):
         return statistics.event_statistics(user=info.context.user, event_id=event_id, statuses=statuses)
 
@@ -114,6 +172,21 @@ class Mutation(graphene.ObjectType):
     withdraw_meeting_participant = WithdrawMeetingParticipantMutation.Field()
     delete_meeting_participant = DeleteMeetingParticipantMutation.Field()
     check_in_meeting_participant = CheckInMeetingParticipantMutation.Field()
+    create_meeting_digital_system = CreateMeetingDigitalSystemMutation.Field()
+    update_meeting_digital_system = UpdateMeetingDigitalSystemMutation.Field()
+    delete_meeting_digital_system = DeleteMeetingDigitalSystemMutation.Field()
+    create_meeting_standard = CreateMeetingStandardMutation.Field()
+    update_meeting_standard = UpdateMeetingStandardMutation.Field()
+    delete_meeting_standard = DeleteMeetingStandardMutation.Field()
+    create_meeting_showcase = CreateMeetingShowcaseMutation.Field()
+    update_meeting_showcase = UpdateMeetingShowcaseMutation.Field()
+    delete_meeting_showcase = DeleteMeetingShowcaseMutation.Field()
+    submit_meeting_showcase = SubmitMeetingShowcaseMutation.Field()
+    withdraw_meeting_showcase = WithdrawMeetingShowcaseMutation.Field()
+    review_meeting_showcase = ReviewMeetingShowcaseMutation.Field()
+    decide_meeting_showcase = DecideMeetingShowcaseMutation.Field()
+    schedule_meeting_showcase = ScheduleMeetingShowcaseMutation.Field()
+    mark_meeting_showcase_presented = MarkMeetingShowcasePresentedMutation.Field()
 
 
 def bind_signals():

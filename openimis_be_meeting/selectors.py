@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from . import validation as v
 from .errors import MeetingError, Problems
-from .models import Attendance, Event, EventStatus, Organisation, Participant, ParticipantStatus
+from .models import Attendance, Event, EventStatus, Organisation, Participant, ParticipantStatus, Showcase
 from .permissions import Action, require
 
 # The API names a list of events may be ordered by (a leading "-" reverses).
@@ -41,6 +41,23 @@ def participants_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     require(user, Action.SEARCH_PARTICIPANTS)
     queryset = Participant.objects.all() if queryset is None else queryset
     return queryset.filter(is_deleted=False, event__is_deleted=False)
+
+
+SHOWCASE_ORDER_FIELDS = frozenset({"title", "status", "startsAt", "dateCreated", "statusChangedAt"})
+CATALOGUE_ORDER_FIELDS = frozenset({"name", "code", "country", "family", "systemType", "dateCreated"})
+
+
+def showcases_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
+    """The live showcases of live events, for holders of the showcase search right."""
+    require(user, Action.SEARCH_SHOWCASES)
+    queryset = Showcase.objects.all() if queryset is None else queryset
+    return queryset.filter(is_deleted=False, event__is_deleted=False)
+
+
+def showcase_catalogue_for(*, user, queryset: QuerySet) -> QuerySet:
+    """Live digital systems or standards, for holders of the showcase search right."""
+    require(user, Action.SEARCH_SHOWCASES)
+    return queryset.filter(is_deleted=False)
 
 
 def attendances_for(*, user, queryset: QuerySet | None = None) -> QuerySet:

@@ -1,6 +1,16 @@
 from .attendance import AttendanceService
+from .catalogue import DigitalSystemService, StandardService
 from .events import EventService
 from .organisations import OrganisationService
 from .participants import ParticipantService
+from .showcases import ShowcaseService
 
-__all__ = ["AttendanceService", "EventService", "OrganisationService", "ParticipantService"]
+__all__ = [
+    "AttendanceService",
+    "DigitalSystemService",
+    "EventService",
+    "OrganisationService",
+    "ParticipantService",
+    "ShowcaseService",
+    "StandardService",
+]
