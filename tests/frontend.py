@@ -20,6 +20,8 @@ def literal(value) -> str:
         return str(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(literal(item) for item in value) + "]"
+    if isinstance(value, dict):  # an input object
+        return "{" + " ".join(f"{key}: {literal(item)}" for key, item in value.items()) + "}"
     return json.dumps(str(value), ensure_ascii=False)
 
 

@@ -31,6 +31,14 @@ def service_result(method):
             return failure(MeetingError(Problems.UNEXPECTED))
         if outcome is None:
             return build_delete_instance_payload()
-        return output_result_success(model_representation(outcome))
+        return output_result_success(_representation(outcome))
 
     return wrapper
+
+
+def _representation(instance) -> dict:
+    """core's dictionary of the saved object, with many-to-many values given as lists of ids."""
+    data = model_representation(instance)
+    for field in instance._meta.many_to_many:
+        data[field.name] = [str(related.pk) for related in data.get(field.name) or []]
+    return data
