@@ -1,0 +1,80 @@
+"""The lists the frontend reads most cost a fixed number of queries, however many rows they return."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from factories import PASSWORD, make_user
+from frontend import logged_in
+from showcase_setup import advance, build_world, integration, make_showcase
+
+SHOWCASES = (
+    "{ meetingShowcases(first: 50) { totalCount edges { node { title status event { code } leadOrganisation { name } "
+    "partnerOrganisations { name } presenters { lastName organisation { name } } integrations { sourceSystem { name } "
+    "targetSystem { name } standard { code } evidenceLevel } reviewCount meanScores { overall } "
+    "reviews { reviewer } } } } }"
+)
+
+
+def queries_for(session, query):
+    with CaptureQueriesContext(connection) as captured:
+        result = session.post(query)
+    assert "errors" not in result, result
+    return len(captured.captured_queries)
+
+
+@pytest.mark.django_db
+def test_showcase_list_queries_do_not_grow_with_rows(admin):
+    world = build_world(admin)
+    reviewer = make_user("Reviewer", rights=["217005"])
+    session = logged_in("Admin", PASSWORD)
+    advance(admin, reviewer, make_showcase(admin, world), "UNDER_REVIEW")
+    few = queries_for(session, SHOWCASES)
+    for number in range(6):
+        advance(admin, reviewer, make_showcase(admin, world, title=f"More {number}"), "UNDER_REVIEW")
+
+    assert queries_for(session, SHOWCASES) == few
+
+
+PARTICIPANTS = (
+    "{ meetingParticipants(first: 100) { totalCount edges { node { lastName email status event { code } "
+    "organisation { acronym } } } } }"
+)
+ATTENDANCES = (
+    "{ meetingAttendances(first: 100) { totalCount edges { node { day checkedInBy checkedInAt "
+    "participant { lastName organisation { acronym } event { code } } } } } }"
+)
+MATRIX = (
+    "{ meetingInteroperabilityMatrix { pairs { systemA { name } systemB { name } standards { code } "
+    "bestEvidenceLevel showcaseIds progress { event { code } bestEvidenceLevel } } "
+    "bySystemStandard { system { name } standard { code } showcaseCount } } }"
+)
+
+
+@pytest.mark.django_db
+def test_participant_attendance_and_matrix_queries_do_not_grow_with_rows(admin):
+    from factories import register, running_event
+    from openimis_be_meeting.services import AttendanceService, OrganisationService
+
+    event = running_event(admin, capacity=None)
+    organisation = OrganisationService(admin).create({"name": "KeHIA", "organisation_type": "KNOWLEDGE_HUB"})
+    session = logged_in("Admin", PASSWORD)
+
+    def add_people(numbers):
+        for number in numbers:
+            participant = register(admin, event, number, organisation_id=organisation["data"]["id"])["data"]["id"]
+            assert AttendanceService(admin).check_in({"id": participant})["success"]
+
+    add_people(range(2))
+    world = build_world(admin)
+    reviewer = make_user("Reviewer", rights=["217005"])
+    advance(admin, reviewer, make_showcase(admin, world), "ACCEPTED")
+    counts = [queries_for(session, query) for query in (PARTICIPANTS, ATTENDANCES, MATRIX)]
+
+    add_people(range(2, 12))
+    pairs = [("dhis2", "openimis", "adx"), ("registry", "openimis", "dci"), ("pbf", "dhis2", "fhir")]
+    for number, (source, target, standard) in enumerate(pairs):
+        links = [integration(world, source, target, standard)]
+        advance(admin, reviewer, make_showcase(admin, world, title=f"More {number}", integrations=links), "ACCEPTED")
+
+    assert [queries_for(session, query) for query in (PARTICIPANTS, ATTENDANCES, MATRIX)] == counts
