@@ -53,8 +53,9 @@ MATRIX = (
 
 @pytest.mark.django_db
 def test_participant_attendance_and_matrix_queries_do_not_grow_with_rows(admin):
-    from factories import register, running_event
     from openimis_be_meeting.services import AttendanceService, OrganisationService
+
+    from factories import register, running_event
 
     event = running_event(admin, capacity=None)
     organisation = OrganisationService(admin).create({"name": "KeHIA", "organisation_type": "KNOWLEDGE_HUB"})
