@@ -110,15 +110,17 @@ class Query(graphene.ObjectType):
     )
 
     def resolve_meeting_events(self, info, **kwargs):
-        events = Event.objects.order_by("-starts_at", "code", "id")
+        events = Event.objects.for_reading().order_by("-starts_at", "code", "id")
         return _ordered(events, kwargs, selectors.EVENT_ORDER_FIELDS)
 
     def resolve_meeting_organisations(self, info, **kwargs):
-        organisations = Organisation.objects.order_by("name", "id")
+        organisations = Organisation.objects.for_reading().order_by("name", "id")
         return _ordered(organisations, kwargs, selectors.ORGANISATION_ORDER_FIELDS)
 
     def resolve_meeting_participants(self, info, **kwargs):
-        participants = Participant.objects.select_related("event", "organisation").order_by("registered_at", "id")
+        participants = (
+            Participant.objects.for_reading().select_related("event", "organisation").order_by("registered_at", "id")
+        )
         return _ordered(participants, kwargs, selectors.PARTICIPANT_ORDER_FIELDS)
 
     def resolve_meeting_attendances(self, info, **kwargs):
@@ -129,7 +131,7 @@ class Query(graphene.ObjectType):
         return attendances.order_by("day", "checked_in_at", "id")
 
     def resolve_meeting_showcases(self, info, **kwargs):
-        showcases = Showcase.objects.select_related("event", "lead_organisation").prefetch_related(
+        showcases = Showcase.objects.for_reading().select_related("event", "lead_organisation").prefetch_related(
             "partner_organisations",
             "presenters__organisation",
             "reviews__reviewer",
@@ -140,11 +142,11 @@ class Query(graphene.ObjectType):
         return _ordered(showcases.order_by("event__starts_at", "title", "id"), kwargs, selectors.SHOWCASE_ORDER_FIELDS)
 
     def resolve_meeting_digital_systems(self, info, **kwargs):
-        systems = DigitalSystem.objects.select_related("owner").order_by("name", "id")
+        systems = DigitalSystem.objects.for_reading().select_related("owner").order_by("name", "id")
         return _ordered(systems, kwargs, selectors.CATALOGUE_ORDER_FIELDS)
 
     def resolve_meeting_standards(self, info, **kwargs):
-        return _ordered(Standard.objects.order_by("code", "id"), kwargs, selectors.CATALOGUE_ORDER_FIELDS)
+        return _ordered(Standard.objects.for_reading().order_by("code", "id"), kwargs, selectors.CATALOGUE_ORDER_FIELDS)
 
     def resolve_meeting_interoperability_matrix(self, info, **kwargs):
         return interop.interoperability_matrix(user=info.context.user, **kwargs)

@@ -79,3 +79,40 @@ def test_participant_attendance_and_matrix_queries_do_not_grow_with_rows(admin):
         advance(admin, reviewer, make_showcase(admin, world, title=f"More {number}", integrations=links), "ACCEPTED")
 
     assert [queries_for(session, query) for query in (PARTICIPANTS, ATTENDANCES, MATRIX)] == counts
+
+
+@pytest.mark.django_db
+def test_list_rows_are_built_without_dirty_field_tracking(admin):
+    """Read-only rows skip django-dirtyfields' per-instance copy, a third of a list page's time (docs/benchmarks.md)."""
+    from unittest import mock
+
+    import dirtyfields.dirtyfields
+
+    from factories import register, running_event
+
+    event = running_event(admin)
+    for number in range(5):
+        register(admin, event, number)
+    session = logged_in("Admin", PASSWORD)
+    session.post(PARTICIPANTS)  # warm up: the login's own objects
+
+    with mock.patch.object(dirtyfields.dirtyfields, "reset_state", wraps=dirtyfields.dirtyfields.reset_state) as spy:
+        result = session.post(PARTICIPANTS)
+
+    assert len(result["data"]["meetingParticipants"]["edges"]) == 5
+    tracked = {type(call.kwargs["instance"]).__name__ for call in spy.call_args_list}
+    assert tracked.isdisjoint({"Participant", "Event", "Organisation"}), tracked
+
+
+@pytest.mark.django_db
+def test_a_read_only_row_cannot_be_saved(admin):
+    from openimis_be_meeting.models import Event
+
+    from factories import make_event
+
+    make_event(admin)
+    event = Event.objects.for_reading().get()
+    event.name = "Changed"
+    with pytest.raises(AttributeError):
+        event.save(user=admin)
+    assert Event.objects.get().name != "Changed"

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
+from .reading import LiveQuerySet, ReadableMixin
+
 
 class EventType(models.TextChoices):
     COMMUNITY_MEETING = "COMMUNITY_MEETING", _("Community meeting")
@@ -32,13 +34,7 @@ class ParticipationMode(models.TextChoices):
     HYBRID = "HYBRID", _("Hybrid")
 
 
-class LiveQuerySet(models.QuerySet):
-    def live(self):
-        """Rows that are not soft-deleted."""
-        return self.filter(is_deleted=False)
-
-
-class Event(core_models.HistoryModel):
+class Event(ReadableMixin, core_models.HistoryModel):
     """A meeting, workshop, webinar, training or connectathon of the openIMIS community."""
 
     # Never serve an event from core's object cache: status and capacity change under concurrency.

@@ -4,7 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .events import Event, LiveQuerySet
+from .events import Event
+from .reading import LiveQuerySet, ReadableMixin
 
 
 class OrganisationType(models.TextChoices):
@@ -20,7 +21,7 @@ class OrganisationType(models.TextChoices):
     OTHER = "OTHER", _("Other")
 
 
-class Organisation(core_models.HistoryModel):
+class Organisation(ReadableMixin, core_models.HistoryModel):
     """An organisation people come from, reused across events."""
 
     USE_CACHE = False
@@ -83,7 +84,7 @@ class AttendanceMode(models.TextChoices):
     ONLINE = "ONLINE", _("Online")
 
 
-class Participant(core_models.HistoryModel):
+class Participant(ReadableMixin, core_models.HistoryModel):
     """One person's registration for one event."""
 
     USE_CACHE = False

@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
-from .events import Event, LiveQuerySet
+from .events import Event
+from .reading import LiveQuerySet, ReadableMixin
 from .participants import Organisation, Participant
 
 
@@ -32,7 +33,7 @@ class DeploymentStage(models.TextChoices):
     NATIONAL_SCALE = "NATIONAL_SCALE", _("National scale")
 
 
-class DigitalSystem(core_models.HistoryModel):
+class DigitalSystem(ReadableMixin, core_models.HistoryModel):
     """A system openIMIS exchanges data with (or an openIMIS instance), reused across events."""
 
     USE_CACHE = False
@@ -71,7 +72,7 @@ class StandardFamily(models.TextChoices):
     OTHER = "OTHER", _("Other")
 
 
-class Standard(core_models.HistoryModel):
+class Standard(ReadableMixin, core_models.HistoryModel):
     """A standard or interface data is exchanged by."""
 
     USE_CACHE = False
@@ -150,7 +151,7 @@ class CodeListField(models.CharField):
         return f",{','.join(value)}," if value else ""
 
 
-class Showcase(core_models.HistoryModel):
+class Showcase(ReadableMixin, core_models.HistoryModel):
     """A demonstration, at an event, of openIMIS exchanging data with other systems."""
 
     USE_CACHE = False
