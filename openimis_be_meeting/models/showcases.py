@@ -9,8 +9,8 @@ from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from .events import Event
-from .reading import LiveQuerySet, ReadableMixin
 from .participants import Organisation, Participant
+from .reading import LiveQuerySet, ReadableMixin
 
 
 class SystemType(models.TextChoices):
