@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 from django.db import transaction
 
 from .demo_participants import seed_participants
+from .demo_showcases import seed_showcases
 from .models import Event
 from .services import EventService
 
@@ -120,9 +121,10 @@ def demo_events() -> list[dict]:
 
 
 @transaction.atomic
-def seed_demo(user) -> tuple[list[str], int]:
-    """Create the demo events that do not exist yet, and the Yaoundé meeting's participants if it has none;
-    return the codes created and the number of participants registered."""
+def seed_demo(user) -> tuple[list[str], int, dict]:
+    """Create the demo events that do not exist yet, and the Yaoundé meeting's participants if it has none and its
+    showcases if it has none; return the codes created, the number of participants registered and what
+    `seed_showcases` created (empty when the meeting already had showcases)."""
     created = []
     service = EventService(user)
     for spec in demo_events():
@@ -139,4 +141,6 @@ def seed_demo(user) -> tuple[list[str], int]:
                 raise RuntimeError(f"demo event {spec['code']} to {step}: {outcome['detail']}")
         created.append(spec["code"])
     yaounde = Event.objects.live().filter(code=YAOUNDE).first()
-    return created, seed_participants(user, yaounde) if yaounde else 0
+    if yaounde is None:
+        return created, 0, {}
+    return created, seed_participants(user, yaounde), seed_showcases(user, yaounde)

@@ -49,17 +49,7 @@ def interoperability_matrix(
         event_id=event_id, country=country, standard_id=standard_id, use_case=use_case, statuses=statuses
     ):
         first, second = sorted((link.source_system, link.target_system), key=lambda s: (s.name.lower(), str(s.id)))
-        pair = pairs.setdefault(
-            (first.id, second.id),
-            {
-                "system_a": first,
-                "system_b": second,
-                "standards": {},
-                "directions": set(),
-                "best": None,
-                "showcases": {},
-            },
-        )
+        pair = pairs.setdefault((first.id, second.id), _new_pair(first, second))
         pair["standards"][link.standard.id] = link.standard
         pair["directions"].add(_direction(link, first))
         _add(pair, link)

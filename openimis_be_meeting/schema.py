@@ -1,9 +1,9 @@
 import graphene
-from core.schema import OrderedDjangoFilterConnectionField
 
 from . import gql_mutations as m
 from . import gql_showcase_mutations as sm
 from . import interop, selectors, statistics
+from .gql_connection import MeetingConnectionField
 from .gql_queries import (
     MeetingAttendanceGQLType,
     MeetingEventGQLType,
@@ -53,18 +53,6 @@ ReviewMeetingShowcaseMutation = sm.ReviewMeetingShowcaseMutation
 DecideMeetingShowcaseMutation = sm.DecideMeetingShowcaseMutation
 ScheduleMeetingShowcaseMutation = sm.ScheduleMeetingShowcaseMutation
 MarkMeetingShowcasePresentedMutation = sm.MarkMeetingShowcasePresentedMutation
-
-
-class MeetingConnectionField(OrderedDjangoFilterConnectionField):
-    """core's ordered list, with `id` as the last sort key so that pages never repeat or skip rows that tie."""
-
-    @classmethod
-    def resolve_queryset(cls, connection, iterable, info, args, filtering_args, filterset_class):
-        queryset = super().resolve_queryset(connection, iterable, info, args, filtering_args, filterset_class)
-        ordering = list(queryset.query.order_by)
-        if ordering and not {"id", "-id", "pk", "-pk"} & set(map(str, ordering)):
-            queryset = queryset.order_by(*ordering, "id")
-        return queryset
 
 
 def _list_field(gql_type, *, by_mutation: bool = True):
@@ -131,13 +119,17 @@ class Query(graphene.ObjectType):
         return attendances.order_by("day", "checked_in_at", "id")
 
     def resolve_meeting_showcases(self, info, **kwargs):
-        showcases = Showcase.objects.for_reading().select_related("event", "lead_organisation").prefetch_related(
-            "partner_organisations",
-            "presenters__organisation",
-            "reviews__reviewer",
-            "integrations__source_system",
-            "integrations__target_system",
-            "integrations__standard",
+        showcases = (
+            Showcase.objects.for_reading()
+            .select_related("event", "lead_organisation")
+            .prefetch_related(
+                "partner_organisations",
+                "presenters__organisation",
+                "reviews__reviewer",
+                "integrations__source_system",
+                "integrations__target_system",
+                "integrations__standard",
+            )
         )
         return _ordered(showcases.order_by("event__starts_at", "title", "id"), kwargs, selectors.SHOWCASE_ORDER_FIELDS)
 

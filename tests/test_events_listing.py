@@ -158,3 +158,26 @@ def test_a_custom_order_ends_with_the_id_so_pages_never_repeat_rows(admin):
     ]
     assert len(orders) == 3
     assert all(order.endswith(last_key) and "name" in order for order in orders), orders
+
+
+@pytest.mark.django_db
+def test_deep_pages_found_by_primary_keys_first_give_the_same_rows(admin, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from openimis_be_meeting import gql_connection
+
+    for number in range(7):
+        make_event(admin, code=f"E{number}", name=f"Event {number % 3}")
+    session = logged_in("Admin", PASSWORD)
+    query = '{ meetingEvents(orderBy: ["name"], first: 3, offset: 3) { totalCount edges { node { code } } } }'
+
+    shallow = session.post(query)["data"]["meetingEvents"]
+    monkeypatch.setattr(gql_connection, "DEFERRED_JOIN_FROM", 1)
+    with CaptureQueriesContext(connection) as queries:
+        deep = session.post(query)["data"]["meetingEvents"]
+
+    assert deep == shallow
+    assert shallow["totalCount"] == 7 and len(shallow["edges"]) == 3
+    page_sql = [q["sql"] for q in queries.captured_queries if "LIMIT 3" in q["sql"]]
+    assert len(page_sql) == 1 and " IN (SELECT " in page_sql[0]
