@@ -276,7 +276,7 @@ def _systems(user, organisations: dict) -> tuple[dict, int]:
             "system_type": kind,
             "owner_id": organisations.get(owner) if owner else None,
             "country": country,
-            "version": version,
+            "software_version": version,
             "deployment_stage": stage,
             "url": url,
         }
@@ -294,7 +294,7 @@ def _standards(user) -> tuple[dict, int]:
         if existing:
             ids[key] = str(existing[0])
             continue
-        details = {"code": code, "name": name, "version": version, "family": family}
+        details = {"code": code, "name": name, "standard_version": version, "family": family}
         ids[key] = _check(service.create(details), f"standard {code}")
         created += 1
     return ids, created

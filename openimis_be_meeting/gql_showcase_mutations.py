@@ -26,7 +26,7 @@ class DigitalSystemFields:
     system_type = MeetingSystemTypeEnum()
     owner_id = graphene.String(description="UUID of the owning meeting organisation.")
     country = graphene.String(description="ISO 3166-1 alpha-2 code.")
-    version = graphene.String()
+    software_version = graphene.String(description="The system's software version, e.g. 24.04.")
     deployment_stage = MeetingDeploymentStageEnum()
     url = graphene.String()
 
@@ -34,7 +34,7 @@ class DigitalSystemFields:
 class StandardFields:
     code = graphene.String()
     name = graphene.String()
-    version = graphene.String()
+    standard_version = graphene.String(description="The standard's version, e.g. R4.")
     family = MeetingStandardFamilyEnum()
 
 

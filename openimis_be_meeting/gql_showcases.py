@@ -57,7 +57,7 @@ class MeetingDigitalSystemGQLType(DjangoObjectType):
     class Meta:
         model = DigitalSystem
         interfaces = (graphene.relay.Node,)
-        fields = ("id", "name", "country", "version", "url", "date_created", "date_updated")
+        fields = ("id", "name", "country", "software_version", "url", "version", "date_created", "date_updated")
         filterset_class = DigitalSystemFilter
         connection_class = ExtendedConnection
         convert_choices_to_enum = False
@@ -77,7 +77,7 @@ class MeetingStandardGQLType(DjangoObjectType):
     class Meta:
         model = Standard
         interfaces = (graphene.relay.Node,)
-        fields = ("id", "code", "name", "version", "date_created", "date_updated")
+        fields = ("id", "code", "name", "standard_version", "version", "date_created", "date_updated")
         filterset_class = StandardFilter
         connection_class = ExtendedConnection
         convert_choices_to_enum = False

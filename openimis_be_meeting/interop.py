@@ -73,7 +73,8 @@ def _direction(link: Integration, first) -> str:
     """The direction seen from the pair's first system: A_TO_B, B_TO_A or BOTH."""
     if link.direction == "BOTH":
         return "BOTH"
-    towards_b = (link.source_system.id == first.id) == (link.direction == "PUSH")
+    # PUSH and PULL say who starts the exchange; either way the data goes from the source to the target.
+    towards_b = link.source_system.id == first.id
     return "A_TO_B" if towards_b else "B_TO_A"
 
 

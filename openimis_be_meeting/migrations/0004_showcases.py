@@ -61,7 +61,8 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("country", models.CharField(blank=True, default="", max_length=2, verbose_name="country")),
-                ("version", models.CharField(blank=True, default="", max_length=64, verbose_name="version")),
+                ("version", models.IntegerField(default=1)),
+                ("software_version", models.CharField(blank=True, default="", max_length=64, verbose_name="version")),
                 (
                     "deployment_stage",
                     models.CharField(
@@ -264,7 +265,8 @@ class Migration(migrations.Migration):
                 ),
                 ("code", models.CharField(max_length=64, verbose_name="code")),
                 ("name", models.CharField(max_length=255, verbose_name="name")),
-                ("version", models.CharField(blank=True, default="", max_length=64, verbose_name="version")),
+                ("version", models.IntegerField(default=1)),
+                ("standard_version", models.CharField(blank=True, default="", max_length=64, verbose_name="version")),
                 (
                     "family",
                     models.CharField(
@@ -531,7 +533,8 @@ class Migration(migrations.Migration):
                 ),
                 ("code", models.CharField(max_length=64, verbose_name="code")),
                 ("name", models.CharField(max_length=255, verbose_name="name")),
-                ("version", models.CharField(blank=True, default="", max_length=64, verbose_name="version")),
+                ("version", models.IntegerField(default=1)),
+                ("standard_version", models.CharField(blank=True, default="", max_length=64, verbose_name="version")),
                 (
                     "family",
                     models.CharField(
@@ -784,7 +787,8 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("country", models.CharField(blank=True, default="", max_length=2, verbose_name="country")),
-                ("version", models.CharField(blank=True, default="", max_length=64, verbose_name="version")),
+                ("version", models.IntegerField(default=1)),
+                ("software_version", models.CharField(blank=True, default="", max_length=64, verbose_name="version")),
                 (
                     "deployment_stage",
                     models.CharField(

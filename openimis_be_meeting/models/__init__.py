@@ -1,5 +1,6 @@
 """The module's models, one file per area; everything is importable from here as Django expects."""
 
+from .agenda import Session, SessionMutation, SessionType
 from .events import Event, EventMutation, EventStatus, EventType, LiveQuerySet, ParticipationMode
 from .participants import (
     ACTIVE_PARTICIPANT_STATUSES,
@@ -40,6 +41,9 @@ from .showcases import (
 )
 
 __all__ = [
+    "Session",
+    "SessionMutation",
+    "SessionType",
     "EVIDENCE_RANK",
     "DemoType",
     "DeploymentStage",

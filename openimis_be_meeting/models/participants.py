@@ -162,6 +162,10 @@ class Attendance(core_models.UUIDModel):
     )
     # The calendar day in the event's own time zone.
     day = models.DateField(_("day"))
+    # A check-in at one session's door; none for the day's check-in at the venue.
+    session = models.ForeignKey(
+        "openimis_be_meeting.Session", models.DO_NOTHING, null=True, blank=True, related_name="attendances"
+    )
     checked_in_at = models.DateTimeField(_("checked in at"))
     checked_in_by = models.ForeignKey("core.User", models.DO_NOTHING, null=True, blank=True, related_name="+")
     method = models.CharField(_("method"), max_length=16, choices=CheckInMethod.choices)
@@ -171,7 +175,14 @@ class Attendance(core_models.UUIDModel):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
         constraints = [
-            models.UniqueConstraint(fields=["participant", "day"], name="meeting_attendance_day_uniq"),
+            models.UniqueConstraint(
+                fields=["participant", "day"], condition=Q(session__isnull=True), name="meeting_attendance_day_uniq"
+            ),
+            models.UniqueConstraint(
+                fields=["participant", "session"],
+                condition=Q(session__isnull=False),
+                name="meeting_attendance_session_uniq",
+            ),
         ]
         indexes = [models.Index(fields=["day"], name="meeting_attendance_day_idx")]
 

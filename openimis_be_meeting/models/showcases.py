@@ -42,7 +42,8 @@ class DigitalSystem(ReadableMixin, core_models.HistoryModel):
     system_type = models.CharField(_("type"), max_length=32, choices=SystemType.choices)
     owner = models.ForeignKey(Organisation, models.DO_NOTHING, null=True, blank=True, related_name="systems")
     country = models.CharField(_("country"), max_length=2, blank=True, default="")
-    version = models.CharField(_("version"), max_length=64, blank=True, default="")
+    # Not `version`: HistoryModel's `version` counts the row's changes.
+    software_version = models.CharField(_("version"), max_length=64, blank=True, default="")
     deployment_stage = models.CharField(_("deployment stage"), max_length=16, choices=DeploymentStage.choices)
     url = models.URLField(_("address"), max_length=500, blank=True, default="")
 
@@ -79,7 +80,7 @@ class Standard(ReadableMixin, core_models.HistoryModel):
 
     code = models.CharField(_("code"), max_length=64)
     name = models.CharField(_("name"), max_length=255)
-    version = models.CharField(_("version"), max_length=64, blank=True, default="")
+    standard_version = models.CharField(_("version"), max_length=64, blank=True, default="")
     family = models.CharField(_("family"), max_length=16, choices=StandardFamily.choices)
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()

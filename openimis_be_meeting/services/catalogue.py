@@ -37,8 +37,8 @@ def _apply_system(system: DigitalSystem, data: dict) -> None:
         system.owner = live_organisation(owner_id, field="ownerId") if owner_id else None
     if "country" in data:
         system.country = v.clean_country(data["country"])
-    if "version" in data:
-        system.version = v.clean_text(data["version"], field="version", max_length=64)
+    if "software_version" in data:
+        system.software_version = v.clean_text(data["software_version"], field="softwareVersion", max_length=64)
     if "url" in data:
         system.url = v.clean_url(data["url"], field="url", max_length=500)
 
@@ -63,8 +63,8 @@ def _apply_standard(standard: Standard, data: dict) -> None:
         standard.code = v.clean_text(data["code"], field="code", max_length=64, required=True)
     if "name" in data:
         standard.name = v.clean_text(data["name"], field="name", max_length=255, required=True)
-    if "version" in data:
-        standard.version = v.clean_text(data["version"], field="version", max_length=64)
+    if "standard_version" in data:
+        standard.standard_version = v.clean_text(data["standard_version"], field="standardVersion", max_length=64)
     if "family" in data:
         standard.family = v.clean_choice(data["family"], field="family", choices=StandardFamily)
 
