@@ -113,6 +113,7 @@ class MeetingReviewScoresGQLType(graphene.ObjectType):
 
 class MeetingReviewGQLType(graphene.ObjectType):
     reviewer = graphene.String(description="Username of the reviewer.")
+    round = graphene.Int(description="The review round (1, then one more for each revised submission).")
     relevance = graphene.Int()
     depth = graphene.Int()
     reusability = graphene.Int()
@@ -137,8 +138,13 @@ def _for_deciders(resolve):
     return guarded
 
 
+def _current_reviews(showcase) -> list:
+    """The reviews of the showcase's current round (earlier rounds scored an earlier version)."""
+    return [review for review in showcase.reviews.all() if review.round == showcase.review_round]
+
+
 def _mean_scores(showcase):
-    reviews = list(showcase.reviews.all())
+    reviews = _current_reviews(showcase)
     if not reviews:
         return None
     keys = ("relevance", "depth", "reusability", "country_impact")
@@ -165,14 +171,29 @@ class MeetingShowcaseGQLType(DjangoObjectType):
     starts_at = graphene.DateTime()
     ends_at = graphene.DateTime()
     status_changed_at = graphene.DateTime()
-    review_count = graphene.Int(resolver=_for_deciders(lambda showcase: len(showcase.reviews.all())))
+    review_count = graphene.Int(
+        description="Reviews of the current round.",
+        resolver=_for_deciders(lambda showcase: len(_current_reviews(showcase))),
+    )
     mean_scores = graphene.Field(MeetingReviewScoresGQLType, resolver=_for_deciders(_mean_scores))
-    reviews = graphene.List(MeetingReviewGQLType, resolver=_for_deciders(lambda showcase: showcase.reviews.all()))
+    reviews = graphene.List(
+        MeetingReviewGQLType, description="Every round's reviews.", resolver=_for_deciders(lambda s: s.reviews.all())
+    )
 
     class Meta:
         model = Showcase
         interfaces = (graphene.relay.Node,)
-        fields = ("id", "title", "abstract", "scheme_name", "decision_note", "version", "date_created", "date_updated")
+        fields = (
+            "id",
+            "title",
+            "abstract",
+            "scheme_name",
+            "decision_note",
+            "review_round",
+            "version",
+            "date_created",
+            "date_updated",
+        )
         filterset_class = ShowcaseFilter
         connection_class = ExtendedConnection
         convert_choices_to_enum = False

@@ -135,10 +135,10 @@ class Query(graphene.ObjectType):
 
     def resolve_meeting_digital_systems(self, info, **kwargs):
         systems = DigitalSystem.objects.for_reading().select_related("owner").order_by("name", "id")
-        return _ordered(systems, kwargs, selectors.CATALOGUE_ORDER_FIELDS)
+        return _ordered(systems, kwargs, selectors.SYSTEM_ORDER_FIELDS)
 
     def resolve_meeting_standards(self, info, **kwargs):
-        return _ordered(Standard.objects.for_reading().order_by("code", "id"), kwargs, selectors.CATALOGUE_ORDER_FIELDS)
+        return _ordered(Standard.objects.for_reading().order_by("code", "id"), kwargs, selectors.STANDARD_ORDER_FIELDS)
 
     def resolve_meeting_interoperability_matrix(self, info, **kwargs):
         return interop.interoperability_matrix(user=info.context.user, **kwargs)

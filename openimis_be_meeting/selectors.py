@@ -44,7 +44,8 @@ def participants_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
 
 
 SHOWCASE_ORDER_FIELDS = frozenset({"title", "status", "startsAt", "dateCreated", "statusChangedAt"})
-CATALOGUE_ORDER_FIELDS = frozenset({"name", "code", "country", "family", "systemType", "dateCreated"})
+SYSTEM_ORDER_FIELDS = frozenset({"name", "country", "systemType", "deploymentStage", "dateCreated"})
+STANDARD_ORDER_FIELDS = frozenset({"code", "name", "family", "dateCreated"})
 
 
 def showcases_for(*, user, queryset: QuerySet | None = None) -> QuerySet:

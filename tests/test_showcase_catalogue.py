@@ -349,3 +349,17 @@ def test_list_filters(session, admin, kehia):
     assert [node["code"] for node in standards(session, 'code_Iexact: "fhir-r4"')] == ["FHIR-R4"]
     assert [node["code"] for node in standards(session, "family: SP_DCI")] == ["SP-DCI"]
     assert [node["code"] for node in standards(session, 'code_Iexact: "fhir"')] == []
+
+
+@pytest.mark.django_db
+def test_each_list_orders_only_by_its_own_fields(session, admin):
+    build_world(admin)
+    for name, field in (("meetingStandards", "country"), ("meetingDigitalSystems", "family")):
+        result = session.post(f'{{ {name}(orderBy: ["{field}"]) {{ totalCount }} }}')
+        assert result["errors"][0]["message"] == f"The list cannot be ordered by {field}.", name
+    ordered = session.post('{ meetingStandards(orderBy: ["-family"]) { edges { node { family } } } }')
+    assert [e["node"]["family"] for e in ordered["data"]["meetingStandards"]["edges"]] == [
+        "SP_DCI",
+        "HL7_FHIR",
+        "DHIS2_API",
+    ]

@@ -437,3 +437,58 @@ def test_showcases_need_the_search_right(admin, world):
     result = logged_in("Registrar", PASSWORD).post("{ meetingShowcases { totalCount } }")
     assert result["data"]["meetingShowcases"] is None
     assert result["errors"][0]["message"] == "You do not have the right to do this."
+
+
+@pytest.mark.django_db
+def test_a_revised_showcase_is_reviewed_afresh_in_a_new_round(session, admin, world):
+    make_user("Reviewer", rights=["217005"])
+    reviewer = logged_in("Reviewer", PASSWORD)
+    showcase = make_showcase(admin, world)
+    sid = str(showcase.id)
+    assert session.mutate("submitMeetingShowcase", {"id": sid})["status"] == 2
+    low = {"id": sid, **_review_literal(2), "recommendation": Enum("REVISE")}
+    assert reviewer.mutate("reviewMeetingShowcase", low)["status"] == 2
+    revise = {"id": sid, "decision": Enum("REVISION_REQUESTED"), "note": "Add the payment flow."}
+    assert session.mutate("decideMeetingShowcase", revise)["status"] == 2
+    assert session.mutate("submitMeetingShowcase", {"id": sid})["status"] == 2
+
+    # The same reviewer scores the revised version; the first round's scores no longer count.
+    high = {"id": sid, **_review_literal(5), "recommendation": Enum("ACCEPT")}
+    assert reviewer.mutate("reviewMeetingShowcase", high)["status"] == 2
+    assert errors(reviewer.mutate("reviewMeetingShowcase", high)) == [("meeting.showcase.already_reviewed", "id")]
+
+    result = session.post(
+        f'{{ meetingShowcases(eventId: "{world.event.id}") {{ edges {{ node {{ status reviewRound reviewCount '
+        f"meanScores {{ overall }} reviews {{ round recommendation }} }} }} }} }}"
+    )
+    node = result["data"]["meetingShowcases"]["edges"][0]["node"]
+    assert (node["status"], node["reviewRound"], node["reviewCount"]) == ("UNDER_REVIEW", 2, 1)
+    assert node["meanScores"] == {"overall": 5.0}
+    assert sorted((r["round"], r["recommendation"]) for r in node["reviews"]) == [(1, "REVISE"), (2, "ACCEPT")]
+
+
+@pytest.mark.django_db
+def test_a_cancelled_event_takes_no_more_submissions_reviews_or_decisions(session, admin, world):
+    from openimis_be_meeting.services import EventService
+
+    make_user("Reviewer", rights=["217005"])
+    reviewer_user = make_user("Reviewer2", rights=["217005"])
+    draft = make_showcase(admin, world, title="Draft")
+    reviewed = advance(admin, reviewer_user, make_showcase(admin, world, title="Reviewed"), "UNDER_REVIEW")
+    assert EventService(admin).change_status({"id": str(world.event.id), "status": "CANCELLED"})["success"]
+
+    for actor, mutation, fields in (
+        (session, "submitMeetingShowcase", {"id": str(draft.id)}),
+        (session, "updateMeetingShowcase", {"id": str(draft.id), "title": "Late change"}),
+        (session, "decideMeetingShowcase", {"id": str(reviewed.id), "decision": Enum("ACCEPTED")}),
+        (
+            logged_in("Reviewer", PASSWORD),
+            "reviewMeetingShowcase",
+            {"id": str(reviewed.id), **_review_literal(3), "recommendation": Enum("ACCEPT")},
+        ),
+    ):
+        log = actor.mutate(mutation, fields)
+        assert [(e["code"], e["message"]) for e in log["errors"]] == [
+            ("meeting.showcase.event_finished", "The event is Cancelled; it takes no more showcases.")
+        ], mutation
+    assert session.mutate("withdrawMeetingShowcase", {"id": str(draft.id)})["status"] == 2

@@ -173,6 +173,8 @@ class Showcase(ReadableMixin, core_models.HistoryModel):
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=32, choices=ShowcaseStatus.choices)
     decision_note = models.TextField(_("decision note"), blank=True, default="")
+    # Each submission after a requested revision opens a new round: reviewers score the revised showcase afresh.
+    review_round = models.PositiveSmallIntegerField(_("review round"), default=1)
     status_changed_at = models.DateTimeField(_("status changed at"))
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
@@ -245,6 +247,7 @@ class Review(core_models.UUIDModel):
 
     showcase = models.ForeignKey(Showcase, models.DO_NOTHING, related_name="reviews")
     reviewer = models.ForeignKey("core.User", models.DO_NOTHING, related_name="+")
+    round = models.PositiveSmallIntegerField(_("review round"), default=1)
     relevance = models.PositiveSmallIntegerField(_("relevance to the community"), validators=_SCORE)
     depth = models.PositiveSmallIntegerField(_("depth of interoperability"), validators=_SCORE)
     reusability = models.PositiveSmallIntegerField(_("reusability"), validators=_SCORE)
@@ -257,7 +260,7 @@ class Review(core_models.UUIDModel):
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
         constraints = [
-            models.UniqueConstraint(fields=["showcase", "reviewer"], name="meeting_review_once"),
+            models.UniqueConstraint(fields=["showcase", "reviewer", "round"], name="meeting_review_once"),
             *[
                 models.CheckConstraint(check=Q(**{f"{score}__gte": 1, f"{score}__lte": 5}), name=f"meeting_{score}_1_5")
                 for score in ("relevance", "depth", "reusability", "country_impact")

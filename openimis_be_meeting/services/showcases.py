@@ -167,6 +167,13 @@ def _locked_showcase(showcase_id, *, field: str = "id") -> tuple[Event, Showcase
     return event, showcase
 
 
+def _check_event_open(event: Event) -> None:
+    """Proposals, reviews, decisions and the programme stop when the event is completed or cancelled; withdrawing
+    and recording a presentation afterwards remain possible."""
+    if event.status in EVENT_CLOSED:
+        raise MeetingError(Problems.SHOWCASE_EVENT_FINISHED, field="id", status=event.get_status_display())
+
+
 def _check_owner(showcase: Showcase, user) -> None:
     """The submitter's own actions: the person who created the showcase, or an organiser with the decide right."""
     if showcase.user_created_id != user.id and not can(user, Action.DECIDE_SHOWCASES):
@@ -273,7 +280,8 @@ class ShowcaseService(BaseService):
         require(self.user, Action.UPDATE_SHOWCASES)
         event, showcase = _locked_showcase(obj_data.get("id"))
         _check_owner(showcase, self.user)
-        if showcase.status not in EDITABLE or event.status in EVENT_CLOSED:
+        _check_event_open(event)
+        if showcase.status not in EDITABLE:
             raise MeetingError(Problems.SHOWCASE_NOT_EDITABLE, field="id", status=showcase.get_status_display())
         _apply_changes(showcase, obj_data)
         return _save(
@@ -301,10 +309,14 @@ class ShowcaseService(BaseService):
     def submit(self, obj_data: dict) -> Showcase:
         """Send a draft (or a revised showcase) for review; it needs an abstract, presenters and integrations."""
         require(self.user, Action.UPDATE_SHOWCASES)
-        _event, showcase = _locked_showcase(obj_data.get("id"))
+        event, showcase = _locked_showcase(obj_data.get("id"))
         _check_owner(showcase, self.user)
+        _check_event_open(event)
+        revised = showcase.status == S.REVISION_REQUESTED
         _move(showcase, S.SUBMITTED)
         _check_complete(showcase)
+        if revised:
+            showcase.review_round += 1  # the revised showcase is reviewed afresh
         return _save(showcase, self.user)
 
     @register_service_signal("meeting_showcase_service.withdraw")
@@ -322,14 +334,16 @@ class ShowcaseService(BaseService):
     def review(self, obj_data: dict) -> Showcase:
         """One reviewer's scores and recommendation; the first review puts a submitted showcase UNDER_REVIEW."""
         require(self.user, Action.REVIEW_SHOWCASES)
-        _event, showcase = _locked_showcase(obj_data.get("id"))
+        event, showcase = _locked_showcase(obj_data.get("id"))
+        _check_event_open(event)
         if showcase.status not in (S.SUBMITTED, S.UNDER_REVIEW):
             raise MeetingError(Problems.SHOWCASE_NOT_REVIEWABLE, field="id", status=showcase.get_status_display())
         if _is_own(showcase, self.user):
             raise MeetingError(Problems.SHOWCASE_OWN_REVIEW, field="id")
-        if Review.objects.filter(showcase=showcase, reviewer=self.user).exists():
+        this_round = {"showcase": showcase, "reviewer": self.user, "round": showcase.review_round}
+        if Review.objects.filter(**this_round).exists():
             raise MeetingError(Problems.SHOWCASE_ALREADY_REVIEWED, field="id")
-        review = Review(showcase=showcase, reviewer=self.user, reviewed_at=now_for_storage())
+        review = Review(**this_round, reviewed_at=now_for_storage())
         for key, field in (
             ("relevance", "relevance"),
             ("depth", "depth"),
@@ -356,7 +370,8 @@ class ShowcaseService(BaseService):
     def decide(self, obj_data: dict) -> Showcase:
         """Accept, reject or ask for a revision of a reviewed showcase; rejections and revisions say why."""
         require(self.user, Action.DECIDE_SHOWCASES)
-        _event, showcase = _locked_showcase(obj_data.get("id"))
+        event, showcase = _locked_showcase(obj_data.get("id"))
+        _check_event_open(event)
         decision = v.clean_choice(obj_data.get("decision"), field="decision", choices=ShowcaseStatus)
         if decision not in DECISIONS:
             raise MeetingError(Problems.INVALID_CHOICE, field="decision", value=decision)
@@ -375,8 +390,7 @@ class ShowcaseService(BaseService):
         """Put an accepted showcase on the programme (or move it): within the event, no presenter double-booked."""
         require(self.user, Action.DECIDE_SHOWCASES)
         event, showcase = _locked_showcase(obj_data.get("id"))
-        if event.status in EVENT_CLOSED:
-            raise MeetingError(Problems.SHOWCASE_EVENT_FINISHED, field="id", status=event.get_status_display())
+        _check_event_open(event)
         zone = zone_or_none(event.timezone)
         starts = v.clean_datetime(obj_data.get("starts_at"), field="startsAt", zone=zone, required=True)
         ends = v.clean_datetime(obj_data.get("ends_at"), field="endsAt", zone=zone, required=True)
