@@ -33,6 +33,9 @@ DEFAULT_CFG = {
     # Digital systems and standards are kept by those who decide on showcases, by default.
     "gql_mutation_manage_meeting_catalogue_perms": ["217006"],
     "max_integrations_per_showcase": 20,
+    # The agenda is read with the event search right and kept with the event update right, by default.
+    "gql_query_meeting_sessions_perms": ["215001"],
+    "gql_mutation_manage_meeting_sessions_perms": ["215003"],
     # Largest number of events one deleteMeetingEvent call may name.
     "max_ids_per_delete": 100,
 }

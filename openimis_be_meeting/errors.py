@@ -175,6 +175,26 @@ class Problems:
     SHOWCASE_DECISION_NOTE_REQUIRED = Problem(
         "meeting.showcase.decision_note_required", _("Say why, when rejecting a showcase or asking for a revision.")
     )
+    UNKNOWN_LANGUAGE = Problem(
+        "meeting.validation.unknown_language", _("%(value)s is not an ISO 639-1 language code such as en or fr.")
+    )
+    SESSION_NOT_FOUND = Problem("meeting.session.not_found", _("No session exists with the id %(value)s."))
+    SESSION_ENDS_BEFORE_START = Problem("meeting.session.ends_before_start", _("The session must end after it starts."))
+    SESSION_OUTSIDE_EVENT = Problem(
+        "meeting.session.outside_event", _("A session must take place within the event's own dates.")
+    )
+    SESSION_ROOM_TAKEN = Problem(
+        "meeting.session.room_taken", _("The room %(room)s is already booked for %(other)s at that time.")
+    )
+    SESSION_PERSON_BUSY = Problem(
+        "meeting.session.person_busy", _("%(person)s already speaks at or chairs %(other)s at that time.")
+    )
+    SESSION_PERSON_OTHER_EVENT = Problem(
+        "meeting.session.person_other_event", _("%(value)s is not an active participant of this session's event.")
+    )
+    SESSION_OTHER_EVENT = Problem(
+        "meeting.checkin.session_other_event", _("The session belongs to another event than the registration.")
+    )
     USER_NOT_FOUND = Problem("meeting.participant.user_not_found", _("No openIMIS user exists with the id %(value)s."))
 
 

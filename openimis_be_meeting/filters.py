@@ -12,6 +12,7 @@ from .models import (
     Integration,
     Organisation,
     Participant,
+    Session,
     Showcase,
     Standard,
     UseCase,
@@ -91,6 +92,7 @@ class ParticipantFilter(django_filters.FilterSet):
 class AttendanceFilter(django_filters.FilterSet):
     event_id = django_filters.UUIDFilter(field_name="participant__event_id")
     participant_id = django_filters.UUIDFilter(field_name="participant_id")
+    session_id = django_filters.UUIDFilter(field_name="session_id")
     day_from = django_filters.DateFilter(field_name="day", lookup_expr="gte")
     day_to = django_filters.DateFilter(field_name="day", lookup_expr="lte")
 
@@ -146,3 +148,17 @@ class ShowcaseFilter(django_filters.FilterSet):
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(countries__contains=f",{value.strip().upper()[:2]},")
+
+
+class SessionFilter(django_filters.FilterSet):
+    event_id = django_filters.UUIDFilter(field_name="event_id")
+    speaker_id = django_filters.UUIDFilter(method="filter_person")
+    showcase_id = django_filters.UUIDFilter(field_name="showcases__id")
+
+    class Meta:
+        model = Session
+        fields = {"session_type": ["exact", "in"], "room": ["exact", "iexact"], "title": ["icontains"]}
+
+    def filter_person(self, queryset, name, value):
+        """Sessions the participant speaks at or chairs."""
+        return queryset.filter(Q(speakers__id=value) | Q(chairs__id=value)).distinct()

@@ -313,3 +313,4 @@ class CheckInMeetingParticipantMutation(ParticipantMutationBase):
         checked_in_at = graphene.String(
             description="When the person arrived, as an offline device saw it (ISO 8601); now when not given."
         )
+        session_id = graphene.String(description="UUID of a session: a check-in at that session's door.")

@@ -177,6 +177,7 @@ class MeetingAttendanceGQLType(DjangoObjectType):
     method = graphene.Field(MeetingCheckInMethodEnum)
     checked_in_at = graphene.DateTime()
     checked_in_by = graphene.String(description="Username of the openIMIS user who recorded the check-in.")
+    session_id = graphene.String(description="UUID of the session, for a check-in at a session's door.")
 
     class Meta:
         model = Attendance
@@ -191,6 +192,9 @@ class MeetingAttendanceGQLType(DjangoObjectType):
 
     def resolve_checked_in_at(attendance, info):
         return from_storage(attendance.checked_in_at, zone_or_none(attendance.participant.event.timezone))
+
+    def resolve_session_id(attendance, info):
+        return str(attendance.session_id) if attendance.session_id else None
 
     def resolve_checked_in_by(attendance, info):
         return attendance.checked_in_by.username if attendance.checked_in_by else None

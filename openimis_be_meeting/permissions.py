@@ -32,6 +32,8 @@ class Action(str, Enum):
     REVIEW_SHOWCASES = "gql_mutation_review_meeting_showcases_perms"
     DECIDE_SHOWCASES = "gql_mutation_decide_meeting_showcases_perms"
     MANAGE_CATALOGUE = "gql_mutation_manage_meeting_catalogue_perms"
+    SEARCH_SESSIONS = "gql_query_meeting_sessions_perms"
+    MANAGE_AGENDA = "gql_mutation_manage_meeting_sessions_perms"
 
 
 def rights_for(action: Action) -> list[str]:

@@ -1,5 +1,6 @@
 import graphene
 
+from . import gql_agenda as ag
 from . import gql_mutations as m
 from . import gql_showcase_mutations as sm
 from . import interop, selectors, statistics
@@ -20,7 +21,7 @@ from .gql_showcases import (
     MeetingStandardGQLType,
     MeetingUseCaseEnum,
 )
-from .models import Attendance, DigitalSystem, Event, Organisation, Participant, Showcase, Standard
+from .models import Attendance, DigitalSystem, Event, Organisation, Participant, Session, Showcase, Standard
 
 # The Celery worker finds each mutation as openimis_be_meeting.schema.<ClassName>.
 CreateMeetingEventMutation = m.CreateMeetingEventMutation
@@ -38,6 +39,9 @@ CancelMeetingParticipantMutation = m.CancelMeetingParticipantMutation
 WithdrawMeetingParticipantMutation = m.WithdrawMeetingParticipantMutation
 DeleteMeetingParticipantMutation = m.DeleteMeetingParticipantMutation
 CheckInMeetingParticipantMutation = m.CheckInMeetingParticipantMutation
+CreateMeetingSessionMutation = ag.CreateMeetingSessionMutation
+UpdateMeetingSessionMutation = ag.UpdateMeetingSessionMutation
+DeleteMeetingSessionMutation = ag.DeleteMeetingSessionMutation
 CreateMeetingDigitalSystemMutation = sm.CreateMeetingDigitalSystemMutation
 UpdateMeetingDigitalSystemMutation = sm.UpdateMeetingDigitalSystemMutation
 DeleteMeetingDigitalSystemMutation = sm.DeleteMeetingDigitalSystemMutation
@@ -78,6 +82,7 @@ class Query(graphene.ObjectType):
             MeetingParticipantStatusEnum, description="Registrations counted in the breakdowns; CONFIRMED if not given."
         ),
     )
+    meeting_sessions = _list_field(ag.MeetingSessionGQLType)
     meeting_showcases = _list_field(MeetingShowcaseGQLType)
     meeting_digital_systems = _list_field(MeetingDigitalSystemGQLType)
     meeting_standards = _list_field(MeetingStandardGQLType)
@@ -117,6 +122,15 @@ class Query(graphene.ObjectType):
         )
         selectors.check_order(kwargs.get("orderBy"), allowed=selectors.ATTENDANCE_ORDER_FIELDS)
         return attendances.order_by("day", "checked_in_at", "id")
+
+    def resolve_meeting_sessions(self, info, **kwargs):
+        sessions = (
+            Session.objects.for_reading()
+            .select_related("event")
+            .prefetch_related("speakers__organisation", "chairs__organisation", "showcases__event")
+            .order_by("starts_at", "room", "id")
+        )
+        return _ordered(sessions, kwargs, selectors.SESSION_ORDER_FIELDS)
 
     def resolve_meeting_showcases(self, info, **kwargs):
         showcases = (
@@ -166,6 +180,9 @@ class Mutation(graphene.ObjectType):
     withdraw_meeting_participant = WithdrawMeetingParticipantMutation.Field()
     delete_meeting_participant = DeleteMeetingParticipantMutation.Field()
     check_in_meeting_participant = CheckInMeetingParticipantMutation.Field()
+    create_meeting_session = CreateMeetingSessionMutation.Field()
+    update_meeting_session = UpdateMeetingSessionMutation.Field()
+    delete_meeting_session = DeleteMeetingSessionMutation.Field()
     create_meeting_digital_system = CreateMeetingDigitalSystemMutation.Field()
     update_meeting_digital_system = UpdateMeetingDigitalSystemMutation.Field()
     delete_meeting_digital_system = DeleteMeetingDigitalSystemMutation.Field()

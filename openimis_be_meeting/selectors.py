@@ -61,6 +61,15 @@ def showcase_catalogue_for(*, user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(is_deleted=False)
 
 
+SESSION_ORDER_FIELDS = frozenset({"startsAt", "endsAt", "title", "room", "sessionType"})
+
+
+def sessions_for(*, user, queryset: QuerySet) -> QuerySet:
+    """The live sessions of live events, for holders of the agenda search right."""
+    require(user, Action.SEARCH_SESSIONS)
+    return queryset.filter(is_deleted=False, event__is_deleted=False)
+
+
 def attendances_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     """Check-ins of live registrations of live events, for holders of the participant search right."""
     require(user, Action.SEARCH_PARTICIPANTS)

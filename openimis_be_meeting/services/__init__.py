@@ -1,3 +1,4 @@
+from .agenda import SessionService
 from .attendance import AttendanceService
 from .catalogue import DigitalSystemService, StandardService
 from .events import EventService
@@ -11,6 +12,7 @@ __all__ = [
     "EventService",
     "OrganisationService",
     "ParticipantService",
+    "SessionService",
     "ShowcaseService",
     "StandardService",
 ]

@@ -17,10 +17,12 @@ from ..models import (
     EventStatus,
     Participant,
     ParticipantStatus,
+    Session,
 )
 from ..permissions import Action, require
 from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
 from .base import service_result
+from .catalogue import live_row
 from .participants import locked_participant, move, save_participant
 
 P = ParticipantStatus
@@ -115,7 +117,8 @@ class AttendanceService(BaseService):
     @register_service_signal("meeting_attendance_service.check_in")
     @service_result
     def check_in(self, obj_data: dict) -> Participant:
-        """Record that a confirmed participant is present today (or at the device's `checked_in_at`).
+        """Record that a confirmed participant is present today (or at the device's `checked_in_at`), at the venue or,
+        with `session_id`, at one session.
 
         Idempotent: a second scan the same day, or a replay of the same client id, records nothing new and succeeds.
         """
@@ -132,15 +135,20 @@ class AttendanceService(BaseService):
         if event.status not in CHECK_IN_EVENT_STATUSES:
             raise MeetingError(Problems.CHECKIN_EVENT_NOT_RUNNING, field="id", status=event.get_status_display())
         at, day = _checked_in_at(event, obj_data.get("checked_in_at"))
+        session = _session(obj_data.get("session_id"), event)
+        if session is not None:
+            day = from_storage(session.starts_at, zone_or_none(event.timezone)).date()
         if participant.status == P.NO_SHOW and event.status == EventStatus.COMPLETED:
             move(participant, P.CONFIRMED)
             save_participant(participant, self.user)
         elif participant.status != P.CONFIRMED:
             raise MeetingError(Problems.CHECKIN_NOT_CONFIRMED, field="id", status=participant.get_status_display())
-        attendance = Attendance.objects.filter(participant=participant, day=day).first()
+        same = {"session": session} if session is not None else {"day": day, "session": None}
+        attendance = Attendance.objects.filter(participant=participant, **same).first()
         if attendance is None:
             attendance = Attendance.objects.create(
                 participant=participant,
+                session=session,
                 day=day,
                 checked_in_at=at,
                 checked_in_by=self.user,
@@ -150,6 +158,16 @@ class AttendanceService(BaseService):
         if client_id:
             _remember_scan(client_id, participant, attendance)
         return participant
+
+
+def _session(session_id, event: Event) -> Session | None:
+    """The live session a check-in at a session's door names; it must belong to the registration's event."""
+    if not session_id:
+        return None
+    session = live_row(Session, session_id, field="sessionId", problem=Problems.SESSION_NOT_FOUND)
+    if session.event_id != event.id:
+        raise MeetingError(Problems.SESSION_OTHER_EVENT, field="sessionId")
+    return session
 
 
 def _remember_scan(client_id: str, participant: Participant, attendance: Attendance) -> None:
