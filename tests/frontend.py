@@ -112,6 +112,20 @@ class FrontendSession:
         return node
 
 
+REST = "/api/openimis_be_meeting/"
+
+
+def rest_get(session: FrontendSession, path: str, **params):
+    """GET a module REST endpoint with the session's JWT cookie, as the frontend's downloads do."""
+    return session.http.get(REST + path.lstrip("/"), params)
+
+
+def rest_post(session: FrontendSession, path: str, data: dict, **extra):
+    """POST (multipart, e.g. a file upload) to a module REST endpoint with the session's JWT cookie."""
+    headers = {"HTTP_X_CSRFTOKEN": session.csrf_token} if session.csrf_token else {}
+    return session.http.post(REST + path.lstrip("/"), data, **headers, **extra)
+
+
 def logged_in(username: str, password: str) -> FrontendSession:
     session = FrontendSession()
     result = session.login(username, password)
