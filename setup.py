@@ -21,6 +21,7 @@ setup(
         "djangorestframework>=3.14,<3.16",
         "graphene-django>=2.16,<3",
         "django-filter>=22.1,<23",
+        "openpyxl>=3.1,<3.2",
         "openimis-be-core>=1.11",
     ],
     classifiers=[
