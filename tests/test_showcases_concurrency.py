@@ -49,3 +49,30 @@ def test_one_reviewer_submitting_twice_at_once_records_one_review(admin, attempt
     assert sum(1 for r in results if r["success"]) == 1
     assert {r["detail"]["code"] for r in results if not r["success"]} == {"meeting.showcase.already_reviewed"}
     assert Review.objects.filter(showcase=showcase).count() == 1
+
+
+@pytest.mark.parametrize("attempt", range(10))
+def test_one_room_booked_at_once_by_several_organisers_keeps_one_session(admin, attempt):
+    from openimis_be_meeting.models import Session
+    from openimis_be_meeting.services import SessionService
+
+    world = build_world(admin, code=f"ROOM-{attempt}")
+    service = SessionService(admin)
+
+    def book(number):
+        return service.create(
+            {
+                "event_id": str(world.event.id),
+                "title": f"Workshop {number}",
+                "session_type": "WORKSHOP",
+                "starts_at": future(30, 14).replace(minute=5 * number),
+                "ends_at": future(30, 15).replace(minute=5 * number),
+                "room": "Room A" if number % 2 else "room a",
+            }
+        )
+
+    results = run_at_once([(lambda n=n: book(n)) for n in range(6)])
+
+    assert sum(1 for r in results if r["success"]) == 1
+    assert {r["detail"]["code"] for r in results if not r["success"]} == {"meeting.session.room_taken"}
+    assert Session.objects.filter(event=world.event).count() == 1
