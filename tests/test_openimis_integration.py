@@ -143,3 +143,28 @@ def test_a_local_time_zone_without_use_tz_is_reported_by_the_system_checks():
         assert [warning.id for warning in check_time_zone()] == ["openimis_be_meeting.W001"]
     with override_settings(TIME_ZONE="Africa/Douala", USE_TZ=True):
         assert check_time_zone() == []
+
+
+@pytest.mark.django_db
+def test_other_modules_hooks_run_only_after_our_rights_check(admin, nobody):
+    """A module bound to our service signals (as openIMIS modules do) never sees a refused call."""
+    from core.signals import REGISTERED_SERVICE_SIGNALS, ServiceSignalBindType, bind_service_signal
+
+    from openimis_be_meeting.services import EventService
+
+    from factories import event_input
+
+    calls = []
+
+    def hook(sender, **kwargs):
+        calls.append(kwargs.get("data"))
+
+    bind_service_signal("meeting_event_service.create", hook, bind_type=ServiceSignalBindType.BEFORE)
+    try:
+        refused = EventService(nobody).create(event_input())
+        assert refused["detail"]["code"] == "meeting.auth.permission_denied"
+        assert calls == []
+        assert EventService(admin).create(event_input())["success"]
+        assert len(calls) == 1
+    finally:
+        REGISTERED_SERVICE_SIGNALS["meeting_event_service.create"].before_service_signal.disconnect(hook)

@@ -6,15 +6,14 @@ Writes lock the event row first, so two sessions cannot be booked into one room 
 import re
 
 from core.services import BaseService
-from core.signals import register_service_signal
 
 from .. import validation as v
 from ..apps import MeetingConfig
 from ..errors import MeetingError, Problems
 from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, Participant, Session, SessionType, Showcase
-from ..permissions import Action, require
+from ..permissions import Action
 from ..timeutils import to_storage, zone_or_none
-from .base import service_result
+from .base import service_method
 from .catalogue import live_row
 from .showcases import EVENT_CLOSED
 
@@ -158,28 +157,22 @@ class SessionService(BaseService):
     def __init__(self, user):
         super().__init__(user)
 
-    @register_service_signal("meeting_session_service.create")
-    @service_result
+    @service_method("meeting_session_service.create", Action.MANAGE_AGENDA)
     def create(self, obj_data: dict) -> Session:
-        require(self.user, Action.MANAGE_AGENDA)
         event = _locked_event(obj_data.get("event_id"), field="eventId")
         session = Session(event=event)
         _apply_changes(session, obj_data, event)
         return _save(session, event, self.user, obj_data)
 
-    @register_service_signal("meeting_session_service.update")
-    @service_result
+    @service_method("meeting_session_service.update", Action.MANAGE_AGENDA)
     def update(self, obj_data: dict) -> Session:
-        require(self.user, Action.MANAGE_AGENDA)
         event, session = _locked_session(obj_data.get("id"))
         _apply_changes(session, obj_data, event)
         return _save(session, event, self.user, obj_data)
 
-    @register_service_signal("meeting_session_service.delete")
-    @service_result
+    @service_method("meeting_session_service.delete", Action.MANAGE_AGENDA)
     def delete(self, obj_data: dict) -> None:
         """Soft-delete every named session, or none of them if one is missing."""
-        require(self.user, Action.MANAGE_AGENDA)
         ids = v.clean_ids(obj_data.get("ids"), field="ids", max_count=int(MeetingConfig.config["max_ids_per_delete"]))
         sessions = {s.id: s for s in Session.objects.select_for_update().live().filter(id__in=ids).order_by("id")}
         for session_id in ids:

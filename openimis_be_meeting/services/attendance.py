@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from core.services import BaseService
-from core.signals import register_service_signal
 from django.db import IntegrityError, transaction
 
 from .. import validation as v
@@ -19,9 +18,9 @@ from ..models import (
     ParticipantStatus,
     Session,
 )
-from ..permissions import Action, require
+from ..permissions import Action
 from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
-from .base import service_result
+from .base import service_method
 from .catalogue import live_row
 from .participants import locked_participant, move, save_participant
 
@@ -114,15 +113,13 @@ class AttendanceService(BaseService):
     def __init__(self, user):
         super().__init__(user)
 
-    @register_service_signal("meeting_attendance_service.check_in")
-    @service_result
+    @service_method("meeting_attendance_service.check_in", Action.CHECK_IN_PARTICIPANTS)
     def check_in(self, obj_data: dict) -> Participant:
         """Record that a confirmed participant is present today (or at the device's `checked_in_at`), at the venue or,
         with `session_id`, at one session.
 
         Idempotent: a second scan the same day, or a replay of the same client id, records nothing new and succeeds.
         """
-        require(self.user, Action.CHECK_IN_PARTICIPANTS)
         method = v.clean_choice(obj_data.get("method") or CheckInMethod.MANUAL, field="method", choices=CheckInMethod)
         client_id = v.clean_text(obj_data.get("client_id"), field="clientMutationId", max_length=255)
         event, participant = _locked_by_id_or_token(obj_data, method)

@@ -4,9 +4,11 @@ import functools
 import logging
 
 from core.services.utils import build_delete_instance_payload, model_representation, output_result_success
+from core.signals import register_service_signal
 from django.db import transaction
 
 from ..errors import MeetingError, Problems
+from ..permissions import Action, require
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +16,26 @@ logger = logging.getLogger(__name__)
 def failure(error: MeetingError) -> dict:
     """core's result shape for a refusal; `detail` carries the code, message and field."""
     return {"success": False, "message": error.message, "detail": error.as_dict(), "data": ""}
+
+
+def service_method(signal_name: str, action: Action):
+    """A service method: the caller's right is checked first, then core's before-signal runs (other modules'
+    hooks), then the method in one transaction with core's result dictionary, then the after-signal."""
+
+    def decorate(method):
+        signalled = register_service_signal(signal_name)(service_result(method))
+
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                require(self.user, action)
+            except MeetingError as error:
+                return failure(error)
+            return signalled(self, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def service_result(method):

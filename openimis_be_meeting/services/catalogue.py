@@ -1,15 +1,14 @@
 """Writes to the catalogue showcases draw on: digital systems and standards, reused across events."""
 
 from core.services import BaseService
-from core.signals import register_service_signal
 from django.db import IntegrityError, transaction
 
 from .. import validation as v
 from ..apps import MeetingConfig
 from ..errors import MeetingError, Problems
 from ..models import DeploymentStage, DigitalSystem, Integration, Standard, StandardFamily, SystemType
-from ..permissions import Action, require
-from .base import service_result
+from ..permissions import Action
+from .base import service_method
 from .organisations import live_organisation
 
 
@@ -106,26 +105,20 @@ class DigitalSystemService(BaseService):
     def __init__(self, user):
         super().__init__(user)
 
-    @register_service_signal("meeting_digital_system_service.create")
-    @service_result
+    @service_method("meeting_digital_system_service.create", Action.MANAGE_CATALOGUE)
     def create(self, obj_data: dict) -> DigitalSystem:
-        require(self.user, Action.MANAGE_CATALOGUE)
         system = DigitalSystem()
         _apply_system(system, obj_data)
         return _save_system(system, self.user)
 
-    @register_service_signal("meeting_digital_system_service.update")
-    @service_result
+    @service_method("meeting_digital_system_service.update", Action.MANAGE_CATALOGUE)
     def update(self, obj_data: dict) -> DigitalSystem:
-        require(self.user, Action.MANAGE_CATALOGUE)
         system = live_row(DigitalSystem, obj_data.get("id"), field="id", problem=Problems.SYSTEM_NOT_FOUND, lock=True)
         _apply_system(system, obj_data)
         return _save_system(system, self.user)
 
-    @register_service_signal("meeting_digital_system_service.delete")
-    @service_result
+    @service_method("meeting_digital_system_service.delete", Action.MANAGE_CATALOGUE)
     def delete(self, obj_data: dict) -> None:
-        require(self.user, Action.MANAGE_CATALOGUE)
         _delete_unused(
             DigitalSystem,
             obj_data.get("ids"),
@@ -142,26 +135,20 @@ class StandardService(BaseService):
     def __init__(self, user):
         super().__init__(user)
 
-    @register_service_signal("meeting_standard_service.create")
-    @service_result
+    @service_method("meeting_standard_service.create", Action.MANAGE_CATALOGUE)
     def create(self, obj_data: dict) -> Standard:
-        require(self.user, Action.MANAGE_CATALOGUE)
         standard = Standard()
         _apply_standard(standard, obj_data)
         return _save_standard(standard, self.user)
 
-    @register_service_signal("meeting_standard_service.update")
-    @service_result
+    @service_method("meeting_standard_service.update", Action.MANAGE_CATALOGUE)
     def update(self, obj_data: dict) -> Standard:
-        require(self.user, Action.MANAGE_CATALOGUE)
         standard = live_row(Standard, obj_data.get("id"), field="id", problem=Problems.STANDARD_NOT_FOUND, lock=True)
         _apply_standard(standard, obj_data)
         return _save_standard(standard, self.user)
 
-    @register_service_signal("meeting_standard_service.delete")
-    @service_result
+    @service_method("meeting_standard_service.delete", Action.MANAGE_CATALOGUE)
     def delete(self, obj_data: dict) -> None:
-        require(self.user, Action.MANAGE_CATALOGUE)
         _delete_unused(
             Standard,
             obj_data.get("ids"),

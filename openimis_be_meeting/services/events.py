@@ -1,17 +1,16 @@
 """Writes to events: creation, changes, soft deletion and the status lifecycle."""
 
 from core.services import BaseService
-from core.signals import register_service_signal
 from django.db import IntegrityError, transaction
 
 from .. import validation as v
 from ..apps import MeetingConfig
 from ..errors import MeetingError, Problems
 from ..models import Event, EventStatus, EventType, ParticipationMode
-from ..permissions import Action, require
+from ..permissions import Action
 from ..timeutils import to_storage
 from .attendance import mark_no_shows
-from .base import service_result
+from .base import service_method
 from .lookups import openimis_location
 from .participants import fill_seats
 
@@ -134,20 +133,16 @@ class EventService(BaseService):
     def __init__(self, user):
         super().__init__(user)
 
-    @register_service_signal("meeting_event_service.create")
-    @service_result
+    @service_method("meeting_event_service.create", Action.CREATE_EVENTS)
     def create(self, obj_data: dict) -> Event:
         """Create an event in DRAFT from the given fields."""
-        require(self.user, Action.CREATE_EVENTS)
         event = Event(status=EventStatus.DRAFT)
         _apply_changes(event, obj_data)
         return _save(event, self.user)
 
-    @register_service_signal("meeting_event_service.update")
-    @service_result
+    @service_method("meeting_event_service.update", Action.UPDATE_EVENTS)
     def update(self, obj_data: dict) -> Event:
         """Change the given fields of a live event; the status changes only through change_status."""
-        require(self.user, Action.UPDATE_EVENTS)
         event = locked_event(obj_data.get("id"))
         if event.status in FINISHED:
             raise MeetingError(Problems.EVENT_FINISHED, field="id", status=event.get_status_display())
@@ -156,11 +151,9 @@ class EventService(BaseService):
         fill_seats(event, self.user)  # a larger capacity moves people up from the waiting list
         return event
 
-    @register_service_signal("meeting_event_service.delete")
-    @service_result
+    @service_method("meeting_event_service.delete", Action.DELETE_EVENTS)
     def delete(self, obj_data: dict) -> None:
         """Soft-delete every named event, or none of them if one is missing."""
-        require(self.user, Action.DELETE_EVENTS)
         ids = v.clean_ids(obj_data.get("ids"), field="ids", max_count=int(MeetingConfig.config["max_ids_per_delete"]))
         # One locking query in id order, so that two deletes naming the same events cannot deadlock.
         events = {e.id: e for e in Event.objects.select_for_update().live().filter(id__in=ids).order_by("id")}
@@ -169,12 +162,10 @@ class EventService(BaseService):
                 raise MeetingError(Problems.EVENT_NOT_FOUND, field="ids", value=str(event_id))
             events[event_id].delete(user=self.user)
 
-    @register_service_signal("meeting_event_service.change_status")
-    @service_result
+    @service_method("meeting_event_service.change_status", Action.UPDATE_EVENTS)
     def change_status(self, obj_data: dict) -> Event:
         """Move an event to another status along EVENT_TRANSITIONS; on completion, absent confirmed participants
         become NO_SHOW."""
-        require(self.user, Action.UPDATE_EVENTS)
         event = locked_event(obj_data.get("id"))
         target = v.clean_choice(obj_data.get("status"), field="status", choices=EventStatus)
         if target not in EVENT_TRANSITIONS[event.status]:

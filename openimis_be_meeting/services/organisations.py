@@ -1,15 +1,14 @@
 """Writes to organisations, which participants of any event belong to."""
 
 from core.services import BaseService
-from core.signals import register_service_signal
 from django.db import IntegrityError, transaction
 
 from .. import validation as v
 from ..apps import MeetingConfig
 from ..errors import MeetingError, Problems
 from ..models import ACTIVE_PARTICIPANT_STATUSES, Organisation, OrganisationType
-from ..permissions import Action, require
-from .base import service_result
+from ..permissions import Action
+from .base import service_method
 
 
 def _apply_changes(organisation: Organisation, data: dict) -> None:
@@ -61,29 +60,23 @@ class OrganisationService(BaseService):
     def __init__(self, user):
         super().__init__(user)
 
-    @register_service_signal("meeting_organisation_service.create")
-    @service_result
+    @service_method("meeting_organisation_service.create", Action.CREATE_ORGANISATIONS)
     def create(self, obj_data: dict) -> Organisation:
         """Create an organisation; its name is unique within its country."""
-        require(self.user, Action.CREATE_ORGANISATIONS)
         organisation = Organisation()
         _apply_changes(organisation, obj_data)
         return _save(organisation, self.user)
 
-    @register_service_signal("meeting_organisation_service.update")
-    @service_result
+    @service_method("meeting_organisation_service.update", Action.UPDATE_ORGANISATIONS)
     def update(self, obj_data: dict) -> Organisation:
         """Change the given fields of a live organisation."""
-        require(self.user, Action.UPDATE_ORGANISATIONS)
         organisation = live_organisation(obj_data.get("id"), lock=True)
         _apply_changes(organisation, obj_data)
         return _save(organisation, self.user)
 
-    @register_service_signal("meeting_organisation_service.delete")
-    @service_result
+    @service_method("meeting_organisation_service.delete", Action.DELETE_ORGANISATIONS)
     def delete(self, obj_data: dict) -> None:
         """Soft-delete organisations that no active registration refers to; all of them or none."""
-        require(self.user, Action.DELETE_ORGANISATIONS)
         ids = v.clean_ids(obj_data.get("ids"), field="ids", max_count=int(MeetingConfig.config["max_ids_per_delete"]))
         # One locking query in id order, so that two deletes naming the same organisations cannot deadlock.
         locked = Organisation.objects.select_for_update().live().filter(id__in=ids).order_by("id")

@@ -9,7 +9,6 @@ import secrets
 
 from core.models import User
 from core.services import BaseService
-from core.signals import register_service_signal
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 
@@ -25,9 +24,9 @@ from ..models import (
     ParticipantRole,
     ParticipantStatus,
 )
-from ..permissions import Action, can, require
+from ..permissions import Action, can
 from ..timeutils import now_for_storage
-from .base import service_result
+from .base import service_method
 from .lookups import openimis_location
 from .organisations import live_organisation
 
@@ -242,12 +241,10 @@ class ParticipantService(BaseService):
     def __init__(self, user):
         super().__init__(user)
 
-    @register_service_signal("meeting_participant_service.register")
-    @service_result
+    @service_method("meeting_participant_service.register", Action.REGISTER_PARTICIPANTS)
     def register(self, obj_data: dict) -> Participant:
         """Register a person: PENDING when the event needs approval, else CONFIRMED while seats remain, else
         WAITLISTED at the end of the line."""
-        require(self.user, Action.REGISTER_PARTICIPANTS)
         event = _locked_event(obj_data.get("event_id"), field="eventId")
         _check_registration_open(event, self.user)
         now = now_for_storage()
@@ -258,20 +255,16 @@ class ParticipantService(BaseService):
             _seat_or_waitlist(event, participant)
         return save_participant(participant, self.user)
 
-    @register_service_signal("meeting_participant_service.update")
-    @service_result
+    @service_method("meeting_participant_service.update", Action.UPDATE_PARTICIPANTS)
     def update(self, obj_data: dict) -> Participant:
         """Change a participant's details; the status changes only through the lifecycle methods."""
-        require(self.user, Action.UPDATE_PARTICIPANTS)
         _event, participant = _locked_participant(obj_data.get("id"))
         _apply_changes(participant, obj_data)
         return save_participant(participant, self.user)
 
-    @register_service_signal("meeting_participant_service.approve")
-    @service_result
+    @service_method("meeting_participant_service.approve", Action.DECIDE_PARTICIPANTS)
     def approve(self, obj_data: dict) -> Participant:
         """Accept a PENDING registration: CONFIRMED while seats remain, else WAITLISTED."""
-        require(self.user, Action.DECIDE_PARTICIPANTS)
         event, participant = _locked_participant(obj_data.get("id"))
         if participant.status != P.PENDING:
             raise MeetingError(
@@ -280,11 +273,9 @@ class ParticipantService(BaseService):
         _seat_or_waitlist(event, participant)
         return save_participant(participant, self.user)
 
-    @register_service_signal("meeting_participant_service.reject")
-    @service_result
+    @service_method("meeting_participant_service.reject", Action.DECIDE_PARTICIPANTS)
     def reject(self, obj_data: dict) -> Participant:
         """Refuse a PENDING registration, with the reason given."""
-        require(self.user, Action.DECIDE_PARTICIPANTS)
         reason = v.clean_text(obj_data.get("reason"), field="reason", max_length=2_000)
         if not reason:
             raise MeetingError(Problems.REJECTION_REASON_REQUIRED, field="reason")
@@ -293,25 +284,19 @@ class ParticipantService(BaseService):
         participant.rejection_reason = reason
         return save_participant(participant, self.user)
 
-    @register_service_signal("meeting_participant_service.cancel")
-    @service_result
+    @service_method("meeting_participant_service.cancel", Action.UPDATE_PARTICIPANTS)
     def cancel(self, obj_data: dict) -> Participant:
         """The person cancels: a freed seat goes to the head of the waiting list in the same transaction."""
-        require(self.user, Action.UPDATE_PARTICIPANTS)
         return self._leave(obj_data, P.CANCELLED)
 
-    @register_service_signal("meeting_participant_service.withdraw")
-    @service_result
+    @service_method("meeting_participant_service.withdraw", Action.DECIDE_PARTICIPANTS)
     def withdraw(self, obj_data: dict) -> Participant:
         """The organisers withdraw a registration; seats and the waiting list move as for a cancellation."""
-        require(self.user, Action.DECIDE_PARTICIPANTS)
         return self._leave(obj_data, P.WITHDRAWN)
 
-    @register_service_signal("meeting_participant_service.delete")
-    @service_result
+    @service_method("meeting_participant_service.delete", Action.DELETE_PARTICIPANTS)
     def delete(self, obj_data: dict) -> None:
         """Soft-delete a registration; a seat or place in line it held is given on as for a cancellation."""
-        require(self.user, Action.DELETE_PARTICIPANTS)
         event, participant = _locked_participant(obj_data.get("id"))
         held_seat, position = participant.status == P.CONFIRMED, participant.waitlist_position
         participant.delete(user=self.user)

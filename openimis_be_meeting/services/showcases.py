@@ -5,7 +5,6 @@ overlapping showcases) hold whatever the concurrency.
 """
 
 from core.services import BaseService
-from core.signals import register_service_signal
 from django.db import IntegrityError, transaction
 
 from .. import validation as v
@@ -31,9 +30,9 @@ from ..models import (
     Standard,
     UseCase,
 )
-from ..permissions import Action, can, require
+from ..permissions import Action, can
 from ..timeutils import now_for_storage, to_storage, zone_or_none
-from .base import service_result
+from .base import service_method
 from .catalogue import live_row
 from .organisations import live_organisation
 
@@ -256,11 +255,9 @@ class ShowcaseService(BaseService):
     def __init__(self, user):
         super().__init__(user)
 
-    @register_service_signal("meeting_showcase_service.create")
-    @service_result
+    @service_method("meeting_showcase_service.create", Action.CREATE_SHOWCASES)
     def create(self, obj_data: dict) -> Showcase:
         """Propose a showcase for an event (status DRAFT), with its organisations, presenters and integrations."""
-        require(self.user, Action.CREATE_SHOWCASES)
         event = _locked_event(obj_data.get("event_id"))
         now = now_for_storage()
         showcase = Showcase(event=event, status=S.DRAFT, status_changed_at=now)
@@ -273,11 +270,9 @@ class ShowcaseService(BaseService):
             integrations=_integrations(obj_data),
         )
 
-    @register_service_signal("meeting_showcase_service.update")
-    @service_result
+    @service_method("meeting_showcase_service.update", Action.UPDATE_SHOWCASES)
     def update(self, obj_data: dict) -> Showcase:
         """Change the given fields; `integrations`, `presenterIds` and `partnerOrganisationIds` replace the lists."""
-        require(self.user, Action.UPDATE_SHOWCASES)
         event, showcase = _locked_showcase(obj_data.get("id"))
         _check_owner(showcase, self.user)
         _check_event_open(event)
@@ -292,11 +287,9 @@ class ShowcaseService(BaseService):
             integrations=_integrations(obj_data),
         )
 
-    @register_service_signal("meeting_showcase_service.delete")
-    @service_result
+    @service_method("meeting_showcase_service.delete", Action.DELETE_SHOWCASES)
     def delete(self, obj_data: dict) -> None:
         """Soft-delete every named showcase, or none of them if one is missing."""
-        require(self.user, Action.DELETE_SHOWCASES)
         ids = v.clean_ids(obj_data.get("ids"), field="ids", max_count=int(MeetingConfig.config["max_ids_per_delete"]))
         showcases = {s.id: s for s in Showcase.objects.select_for_update().live().filter(id__in=ids).order_by("id")}
         for showcase_id in ids:
@@ -304,11 +297,9 @@ class ShowcaseService(BaseService):
                 raise MeetingError(Problems.SHOWCASE_NOT_FOUND, field="ids", value=str(showcase_id))
             showcases[showcase_id].delete(user=self.user)
 
-    @register_service_signal("meeting_showcase_service.submit")
-    @service_result
+    @service_method("meeting_showcase_service.submit", Action.UPDATE_SHOWCASES)
     def submit(self, obj_data: dict) -> Showcase:
         """Send a draft (or a revised showcase) for review; it needs an abstract, presenters and integrations."""
-        require(self.user, Action.UPDATE_SHOWCASES)
         event, showcase = _locked_showcase(obj_data.get("id"))
         _check_owner(showcase, self.user)
         _check_event_open(event)
@@ -319,21 +310,17 @@ class ShowcaseService(BaseService):
             showcase.review_round += 1  # the revised showcase is reviewed afresh
         return _save(showcase, self.user)
 
-    @register_service_signal("meeting_showcase_service.withdraw")
-    @service_result
+    @service_method("meeting_showcase_service.withdraw", Action.UPDATE_SHOWCASES)
     def withdraw(self, obj_data: dict) -> Showcase:
         """The submitter (or an organiser) takes the showcase back, at any point before it is presented."""
-        require(self.user, Action.UPDATE_SHOWCASES)
         _event, showcase = _locked_showcase(obj_data.get("id"))
         _check_owner(showcase, self.user)
         _move(showcase, S.WITHDRAWN)
         return _save(showcase, self.user)
 
-    @register_service_signal("meeting_showcase_service.review")
-    @service_result
+    @service_method("meeting_showcase_service.review", Action.REVIEW_SHOWCASES)
     def review(self, obj_data: dict) -> Showcase:
         """One reviewer's scores and recommendation; the first review puts a submitted showcase UNDER_REVIEW."""
-        require(self.user, Action.REVIEW_SHOWCASES)
         event, showcase = _locked_showcase(obj_data.get("id"))
         _check_event_open(event)
         if showcase.status not in (S.SUBMITTED, S.UNDER_REVIEW):
@@ -365,11 +352,9 @@ class ShowcaseService(BaseService):
             _save(showcase, self.user)
         return showcase
 
-    @register_service_signal("meeting_showcase_service.decide")
-    @service_result
+    @service_method("meeting_showcase_service.decide", Action.DECIDE_SHOWCASES)
     def decide(self, obj_data: dict) -> Showcase:
         """Accept, reject or ask for a revision of a reviewed showcase; rejections and revisions say why."""
-        require(self.user, Action.DECIDE_SHOWCASES)
         event, showcase = _locked_showcase(obj_data.get("id"))
         _check_event_open(event)
         decision = v.clean_choice(obj_data.get("decision"), field="decision", choices=ShowcaseStatus)
@@ -384,11 +369,9 @@ class ShowcaseService(BaseService):
         showcase.decision_note = note
         return _save(showcase, self.user)
 
-    @register_service_signal("meeting_showcase_service.schedule")
-    @service_result
+    @service_method("meeting_showcase_service.schedule", Action.DECIDE_SHOWCASES)
     def schedule(self, obj_data: dict) -> Showcase:
         """Put an accepted showcase on the programme (or move it): within the event, no presenter double-booked."""
-        require(self.user, Action.DECIDE_SHOWCASES)
         event, showcase = _locked_showcase(obj_data.get("id"))
         _check_event_open(event)
         zone = zone_or_none(event.timezone)
@@ -398,11 +381,9 @@ class ShowcaseService(BaseService):
         showcase.starts_at, showcase.ends_at = to_storage(starts, zone), to_storage(ends, zone)
         return _save(showcase, self.user)
 
-    @register_service_signal("meeting_showcase_service.mark_presented")
-    @service_result
+    @service_method("meeting_showcase_service.mark_presented", Action.DECIDE_SHOWCASES)
     def mark_presented(self, obj_data: dict) -> Showcase:
         """Record that a scheduled showcase was presented."""
-        require(self.user, Action.DECIDE_SHOWCASES)
         _event, showcase = _locked_showcase(obj_data.get("id"))
         _move(showcase, S.PRESENTED)
         return _save(showcase, self.user)
