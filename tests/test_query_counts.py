@@ -116,3 +116,59 @@ def test_a_read_only_row_cannot_be_saved(admin):
     with pytest.raises(AttributeError):
         event.save(user=admin)
     assert Event.objects.get().name != "Changed"
+
+
+# The most SQL queries each list may take for a page, whatever its size (docs/benchmarks.md lists them too):
+# session and rights lookups of the request, the count, the page, and one per prefetched relation.
+PAGE_QUERIES = {
+    "meetingEvents": ("uuid code name startsAt location { code }", 7),
+    "meetingParticipants": ("uuid lastName email event { code } organisation { acronym }", 7),
+    "meetingShowcases": (
+        "uuid title presenters { lastName } partnerOrganisations { acronym } "
+        "integrations { sourceSystem { name } targetSystem { name } standard { code } } reviewCount",
+        15,
+    ),
+    "meetingSessions": ("uuid title speakers { lastName } chairs { lastName } showcases { title }", 11),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PAGE_QUERIES))
+def test_a_page_of_100_costs_what_a_page_of_10_costs(admin, name):
+    from openimis_be_meeting.services import SessionService
+
+    from factories import future, make_event, register
+
+    fields, bound = PAGE_QUERIES[name]
+    world = build_world(admin)
+    for number in range(110):
+        register(admin, world.event, 1000 + number)
+    for number in range(12):
+        make_event(admin, code=f"MORE-{number}")
+    reviewer = make_user("Reviewer", rights=["217005"])
+    for number in range(12):
+        presenter = [world.presenters[number % 3]]
+        showcase = make_showcase(admin, world, title=f"Showcase {number}", presenter_ids=presenter)
+        advance(admin, reviewer, showcase, "UNDER_REVIEW")
+    for number in range(12):
+        created = SessionService(admin).create(
+            {
+                "event_id": str(world.event.id),
+                "title": f"Session {number}",
+                "session_type": "WORKSHOP",
+                "starts_at": future(30, 8),
+                "ends_at": future(30, 9),
+                "room": f"Room {number}",
+                "speaker_ids": [world.presenters[0]] if number == 0 else [],
+                "showcase_ids": [str(showcase.id)],
+            }
+        )
+        assert created["success"], created
+    session = logged_in("Admin", PASSWORD)
+
+    def page(size):
+        return queries_for(session, f"{{ {name}(first: {size}) {{ totalCount edges {{ node {{ {fields} }} }} }} }}")
+
+    small, large = page(10), page(100)
+
+    assert small == large <= bound, (small, large)
