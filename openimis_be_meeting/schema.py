@@ -103,7 +103,7 @@ class Query(graphene.ObjectType):
     )
 
     def resolve_meeting_events(self, info, **kwargs):
-        events = Event.objects.for_reading().order_by("-starts_at", "code", "id")
+        events = Event.objects.for_reading().select_related("location").order_by("-starts_at", "code", "id")
         return _ordered(events, kwargs, selectors.EVENT_ORDER_FIELDS)
 
     def resolve_meeting_organisations(self, info, **kwargs):

@@ -143,8 +143,11 @@ def test_a_page_of_100_costs_what_a_page_of_10_costs(admin, name):
     world = build_world(admin)
     for number in range(110):
         register(admin, world.event, 1000 + number)
+    from location.test_helpers import create_test_location
+
+    region = create_test_location("R", custom_props={"code": "RCM", "name": "Centre"})
     for number in range(12):
-        make_event(admin, code=f"MORE-{number}")
+        make_event(admin, code=f"MORE-{number}", location_id=str(region.uuid))
     reviewer = make_user("Reviewer", rights=["217005"])
     for number in range(12):
         presenter = [world.presenters[number % 3]]
