@@ -62,6 +62,23 @@ class MeetingMutation(OpenIMISMutation):
             cls.link_model.objects.get_or_create(mutation_id=log_id, **{f"{cls.link_field}_id": object_id})
 
     @classmethod
+    def replay(cls, user, client_mutation_id: str) -> bool:
+        """Whether the same user already sent this clientMutationId and it succeeded (a retry after a lost answer, a
+        double click): then nothing is done again, and this log is linked to what the first one changed."""
+        logs = MutationLog.objects.filter(client_mutation_id=client_mutation_id, user=user)
+        if not logs.filter(status=MutationLog.SUCCESS).exists():
+            return False
+        if cls.link_model is not None:
+            current = logs.exclude(status=MutationLog.SUCCESS).order_by("-request_date_time").first()
+            earlier = cls.link_model.objects.filter(
+                mutation__client_mutation_id=client_mutation_id, mutation__user=user
+            )
+            for object_id in set(earlier.values_list(f"{cls.link_field}_id", flat=True)):
+                if current is not None:
+                    cls.link_model.objects.get_or_create(mutation=current, **{f"{cls.link_field}_id": object_id})
+        return True
+
+    @classmethod
     def coerce_mutation_data(cls, input_data, input_class=None):
         """Keep the JSON-decoded input as it is: every input is a string, number, boolean or enum value that the
         service cleans itself. core's own version fails on enum fields."""
@@ -73,6 +90,8 @@ class MeetingMutation(OpenIMISMutation):
         payload = {key: value for key, value in data.items() if key not in _MUTATION_META_KEYS}
         if cls.passes_client_id:
             payload["client_id"] = client_mutation_id
+        if client_mutation_id and cls.replay(user, client_mutation_id):
+            return None
         try:
             result = cls.perform(user, payload)
         except MeetingError as error:

@@ -262,3 +262,29 @@ def test_deleted_event_cannot_be_updated_deleted_or_moved(session, admin):
         assert log["errors"][0]["code"] == "meeting.event.not_found", name
     event.refresh_from_db()
     assert (event.name, event.status, event.history.count()) == ("openIMIS Community Meeting", "DRAFT", 2)
+
+
+@pytest.mark.django_db
+def test_a_retried_mutation_with_the_same_client_mutation_id_is_done_once(admin):
+    """A lost answer or a double click: the frontend sends the same clientMutationId again; nothing is done twice."""
+    from core.models import MutationLog
+
+    from openimis_be_meeting.models import Participant
+
+    session = logged_in("Admin", PASSWORD)
+    for _ in range(2):
+        log = session.mutate("createMeetingEvent", CREATE, client_id="retry-create-1")
+        assert log["status"] == 2, log
+    assert Event.objects.count() == 1
+    assert [log.status for log in MutationLog.objects.filter(client_mutation_id="retry-create-1")] == [2, 2]
+    listed = read_by_mutation(session, "retry-create-1")
+    assert [edge["node"]["code"] for edge in listed["edges"]] == [CREATE["code"]]
+
+    event = Event.objects.get()
+    for status in ("PUBLISHED", "REGISTRATION_OPEN"):
+        session.mutate("changeMeetingEventStatus", {"id": str(event.id), "status": Enum(status)})
+    person = {"eventId": str(event.id), "firstName": "Amina", "lastName": "Bello", "email": "amina@example.cm"}
+    for _ in range(2):
+        log = session.mutate("registerMeetingParticipant", person, client_id="retry-register-1")
+        assert log["status"] == 2, log  # not "already registered": it is the same request
+    assert Participant.objects.count() == 1
