@@ -90,9 +90,9 @@ class MeetingMutation(OpenIMISMutation):
         payload = {key: value for key, value in data.items() if key not in _MUTATION_META_KEYS}
         if cls.passes_client_id:
             payload["client_id"] = client_mutation_id
-        if client_mutation_id and cls.replay(user, client_mutation_id):
-            return None
         try:
+            if client_mutation_id and getattr(user, "is_authenticated", False) and cls.replay(user, client_mutation_id):
+                return None
             result = cls.perform(user, payload)
         except MeetingError as error:
             return [error.as_dict()]
