@@ -91,7 +91,9 @@ class MeetingMutation(OpenIMISMutation):
         if cls.passes_client_id:
             payload["client_id"] = client_mutation_id
         try:
-            if client_mutation_id and getattr(user, "is_authenticated", False) and cls.replay(user, client_mutation_id):
+            # Mutations that pass the client id on recognise their replays themselves, more precisely.
+            retry = client_mutation_id and not cls.passes_client_id and getattr(user, "is_authenticated", False)
+            if retry and cls.replay(user, client_mutation_id):
                 return None
             result = cls.perform(user, payload)
         except MeetingError as error:
