@@ -3,7 +3,11 @@ layer, and JSON errors ({"code", "message", "field"}) instead of HTML pages or 5
 
 import logging
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from rest_framework import exceptions, status
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -17,10 +21,20 @@ def error_response(error: MeetingError, http_status: int) -> Response:
     return Response(error.as_dict(), status=http_status)
 
 
+class _JsonAnswers(DefaultContentNegotiation):
+    """Answers that are not files are JSON, whatever the client accepts: a download sent with `Accept: text/csv`
+    must get its JSON error, not a 406, and a browser must not get DRF's HTML page."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class MeetingAPIView(APIView):
     """An APIView whose subclasses name the Action they need; refusals come back as the module's JSON errors."""
 
     action: Action | None = None  # the right every request needs; None when the view checks itself
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = _JsonAnswers
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -33,6 +47,10 @@ class MeetingAPIView(APIView):
             return error_response(exc, status.HTTP_401_UNAUTHORIZED if unknown_caller else status.HTTP_403_FORBIDDEN)
         if isinstance(exc, MeetingError):
             return error_response(exc, status.HTTP_400_BAD_REQUEST)
+        if isinstance(exc, Http404):
+            return error_response(MeetingError(Problems.NOT_FOUND), status.HTTP_404_NOT_FOUND)
+        if isinstance(exc, PermissionDenied):
+            return error_response(MeetingError(Problems.PERMISSION_DENIED), status.HTTP_403_FORBIDDEN)
         if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
             return error_response(MeetingError(Problems.AUTHENTICATION_REQUIRED), status.HTTP_401_UNAUTHORIZED)
         if isinstance(exc, exceptions.APIException):

@@ -1,3 +1,154 @@
-"""(being written)"""
+"""Exports over plain HTTP, under /api/openimis_be_meeting/:
 
-urlpatterns = []
+    events/<event id>/participants.csv | .xlsx      the participants' right (216001); personal columns with 216006
+    events/<event id>/showcases.csv | .xlsx         the showcases' right (217001); review columns with 217006
+    events/<event id>/agenda.csv | .xlsx            the agenda's right (215001)
+    interoperability-matrix.csv | .xlsx             the showcases' right (217001)
+
+Authentication and rights are those of GraphQL (the JWT as a Bearer header or the frontend's JWT cookie; the
+module's Action rights). Refusals are the module's JSON errors: 401 unauthenticated, 403 without the right,
+400 for a bad parameter or a malformed event id, 404 for an event id that names no live event. Rights are checked
+before the event is looked up, so callers without them learn nothing about which events exist.
+
+CSV is streamed while the rows are read; XLSX is written to a temporary file, then sent. What the files hold is
+decided in openimis_be_meeting/exports.py.
+"""
+
+from contextlib import nullcontext
+
+from django.conf import settings
+from django.http import FileResponse, StreamingHttpResponse
+from django.urls import re_path
+from django.utils import translation
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from rest_framework import status
+
+from .. import exports, selectors
+from ..errors import MeetingError, Problems
+from ..permissions import Action
+from .base import MeetingAPIView, error_response
+
+
+class _EventMissing(MeetingError):
+    """The event named by the path does not exist (or is deleted): 404."""
+
+
+def _language(request) -> str:
+    """The `language` parameter when given, else the user's openIMIS language, else the request's (Accept-Language),
+    among the instance's LANGUAGES."""
+    offered = [code for code, _name in settings.LANGUAGES]
+    asked = request.query_params.get("language")
+    if asked:
+        if asked not in offered:
+            raise MeetingError(Problems.INVALID_CHOICE, field="language", value=asked[:16])
+        return asked
+    i_user = getattr(request.user, "i_user", None)
+    for candidate in (getattr(i_user, "language_id", None), translation.get_language(), settings.LANGUAGE_CODE):
+        if candidate in offered:
+            return candidate
+        if candidate and candidate.split("-")[0] in offered:
+            return candidate.split("-")[0]
+    return offered[0] if offered else "en"
+
+
+def _file_name(stem: str, extension: str) -> str:
+    return f"{slugify(stem) or 'export'}.{extension}"
+
+
+def csv_response(table: exports.Table) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(exports.csv_pieces(table), content_type=exports.CSV_MEDIA_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, _file_name(table.name, "csv"))
+    return response
+
+
+def xlsx_response(table: exports.Table) -> FileResponse:
+    return FileResponse(
+        exports.xlsx_file(table),
+        as_attachment=True,
+        filename=_file_name(table.name, "xlsx"),
+        content_type=exports.XLSX_MEDIA_TYPE,
+    )
+
+
+class ExportView(MeetingAPIView):
+    """A table as a CSV or XLSX download; subclasses name the right and build the table."""
+
+    def table(self, request, **kwargs) -> exports.Table:
+        raise NotImplementedError
+
+    def get(self, request, extension: str, **kwargs):
+        language = _language(request)
+        table = self.table(request, language=language, **kwargs)
+        response = csv_response(table) if extension == "csv" else xlsx_response(table)
+        # The files may hold personal data: never kept by a shared cache.
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Language"] = language
+        return response
+
+    def handle_exception(self, exc):
+        # Refusals in the caller's language too, when it can be told (an unknown `language` falls back).
+        try:
+            language = _language(self.request)
+        except Exception:  # the refusal itself must come through
+            language = None
+        with translation.override(language) if language else nullcontext():
+            if isinstance(exc, _EventMissing):
+                return error_response(exc, status.HTTP_404_NOT_FOUND)
+            return super().handle_exception(exc)
+
+
+def _path_event(event_id):
+    try:
+        return selectors.live_event(event_id, field="eventId")
+    except MeetingError as error:
+        if error.problem is Problems.EVENT_NOT_FOUND:
+            raise _EventMissing(error.problem, field=error.field, value=error.params.get("value")) from None
+        raise
+
+
+class ParticipantsExport(ExportView):
+    action = Action.SEARCH_PARTICIPANTS
+
+    def table(self, request, *, language, event_id):
+        event = _path_event(event_id)
+        return exports.participants_table(request=request, event=event, params=request.query_params, language=language)
+
+
+class ShowcasesExport(ExportView):
+    action = Action.SEARCH_SHOWCASES
+
+    def table(self, request, *, language, event_id):
+        event = _path_event(event_id)
+        return exports.showcases_table(request=request, event=event, params=request.query_params, language=language)
+
+
+class AgendaExport(ExportView):
+    action = Action.SEARCH_SESSIONS
+
+    def table(self, request, *, language, event_id):
+        event = _path_event(event_id)
+        return exports.agenda_table(request=request, event=event, params=request.query_params, language=language)
+
+
+class MatrixExport(ExportView):
+    action = Action.SEARCH_SHOWCASES
+
+    def table(self, request, *, language):
+        return exports.matrix_table(request=request, params=request.query_params, language=language)
+
+
+_FORMAT = r"\.(?P<extension>csv|xlsx)$"
+urlpatterns = [
+    re_path(
+        rf"^events/(?P<event_id>[^/]+)/participants{_FORMAT}",
+        ParticipantsExport.as_view(),
+        name="meeting-export-participants",
+    ),
+    re_path(
+        rf"^events/(?P<event_id>[^/]+)/showcases{_FORMAT}", ShowcasesExport.as_view(), name="meeting-export-showcases"
+    ),
+    re_path(rf"^events/(?P<event_id>[^/]+)/agenda{_FORMAT}", AgendaExport.as_view(), name="meeting-export-agenda"),
+    re_path(rf"^interoperability-matrix{_FORMAT}", MatrixExport.as_view(), name="meeting-export-matrix"),
+]
