@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 from django.db import transaction
 
+from .demo_agenda import seed_agenda
 from .demo_participants import seed_participants
 from .demo_showcases import seed_showcases
 from .models import Event
@@ -121,10 +122,11 @@ def demo_events() -> list[dict]:
 
 
 @transaction.atomic
-def seed_demo(user) -> tuple[list[str], int, dict]:
-    """Create the demo events that do not exist yet, and the Yaoundé meeting's participants if it has none and its
-    showcases if it has none; return the codes created, the number of participants registered and what
-    `seed_showcases` created (empty when the meeting already had showcases)."""
+def seed_demo(user) -> tuple[list[str], int, dict, dict]:
+    """Create the demo events that do not exist yet, and the Yaoundé meeting's participants if it has none, its
+    showcases if it has none and its agenda if it has no sessions; return the codes created, the number of
+    participants registered, what `seed_showcases` created (empty when the meeting already had showcases) and the
+    sessions `seed_agenda` created by type (empty when the meeting already had an agenda)."""
     created = []
     service = EventService(user)
     for spec in demo_events():
@@ -142,5 +144,6 @@ def seed_demo(user) -> tuple[list[str], int, dict]:
         created.append(spec["code"])
     yaounde = Event.objects.live().filter(code=YAOUNDE).first()
     if yaounde is None:
-        return created, 0, {}
-    return created, seed_participants(user, yaounde), seed_showcases(user, yaounde)
+        return created, 0, {}, {}
+    participants, showcases = seed_participants(user, yaounde), seed_showcases(user, yaounde)
+    return created, participants, showcases, seed_agenda(user, yaounde)

@@ -7,7 +7,7 @@ from openimis_be_meeting.services import AttendanceService, SessionService
 
 from factories import PASSWORD, future, make_user, register, running_event
 from frontend import Enum, logged_in
-from showcase_setup import build_world, make_showcase, ok
+from showcase_setup import advance, build_world, make_showcase, ok
 
 FIELDS = (
     "uuid title sessionType startsAt endsAt room languages interpretation capacity "
@@ -58,7 +58,7 @@ def errors(log):
 
 @pytest.mark.django_db
 def test_a_session_is_created_and_read_back_in_the_event_zone(session, admin, world):
-    showcase = make_showcase(admin, world)
+    showcase = advance(admin, make_user("Reviewer", rights=["217005"]), make_showcase(admin, world), "ACCEPTED")
 
     log = session.mutate("createMeetingSession", session_input(world, showcaseIds=[str(showcase.id)]))
 
@@ -207,3 +207,33 @@ def test_check_in_at_a_session_door_is_kept_apart_from_the_day_and_once_per_sess
     result = AttendanceService(admin).check_in({"id": participant, "session_id": other_session})
     assert result["detail"]["code"] == "meeting.checkin.session_other_event"
     assert rows.count() == 2
+
+
+@pytest.mark.django_db
+def test_changing_only_the_lists_is_a_change_with_its_version_and_history(session, admin, world):
+    created = Session.objects.get(id=ok(SessionService(admin).create(_service_input(world, room="A"))))
+    draft = make_showcase(admin, world)
+
+    log = session.mutate("updateMeetingSession", {"id": str(created.id), "speakerIds": [world.presenters[2]]})
+    assert log["status"] == 2, log
+    created.refresh_from_db()
+    assert created.version == 2
+    assert Session.history.filter(id=created.id).count() == 2
+
+    # Only showcases that made the programme (or were accepted for it) can be linked.
+    log = session.mutate("updateMeetingSession", {"id": str(created.id), "showcaseIds": [str(draft.id)]})
+    assert errors(log) == [("meeting.showcase.not_found", "showcaseIds")]
+
+
+@pytest.mark.django_db
+def test_a_sessions_showcases_need_the_showcase_search_right(admin, world):
+    showcase = advance(admin, make_user("Reviewer", rights=["217005"]), make_showcase(admin, world), "ACCEPTED")
+    ok(SessionService(admin).create({**_service_input(world, room="A"), "showcase_ids": [str(showcase.id)]}))
+    make_user("Viewer", rights=["215001"])
+    make_user("Curator", rights=["215001", "217001"])
+
+    def titles(username):
+        return [node["showcases"] for node in sessions(logged_in(username, PASSWORD))]
+
+    assert titles("Viewer") == [[]]
+    assert titles("Curator") == [[{"title": showcase.title}]]

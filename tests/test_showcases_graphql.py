@@ -492,3 +492,15 @@ def test_a_cancelled_event_takes_no_more_submissions_reviews_or_decisions(sessio
             ("meeting.showcase.event_finished", "The event is Cancelled; it takes no more showcases.")
         ], mutation
     assert session.mutate("withdrawMeetingShowcase", {"id": str(draft.id)})["status"] == 2
+
+
+@pytest.mark.django_db
+def test_changing_only_presenters_or_integrations_raises_the_version(session, admin, world):
+    showcase = make_showcase(admin, world)
+
+    log = session.mutate("updateMeetingShowcase", {"id": str(showcase.id), "presenterIds": [world.presenters[2]]})
+
+    assert log["status"] == 2, log
+    showcase.refresh_from_db()
+    assert showcase.version == 2
+    assert Showcase.history.filter(id=showcase.id).count() == 2

@@ -1,3 +1,320 @@
-"""(being written)"""
+"""Calendar feeds (iCalendar, RFC 5545) of an event, of its agenda, and of one participant's personal agenda.
 
-urlpatterns = []
+    GET events/<event id>/calendar.ics   the event as one VEVENT                        event search right
+    GET events/<event id>/agenda.ics     each live session as one VEVENT                agenda search right
+    GET feeds/<check-in token>/agenda.ics  the event and all its sessions, the participant's own roles marked;
+                                         no login: the registration's opaque check-in token is the key
+
+Times are written in the event's own zone (TZID with a VTIMEZONE built from the zone's transitions); UIDs are
+`<row uuid>@openimis-be-meeting`, so a re-import updates the entries; SEQUENCE grows with the rows' versions.
+Drafts and postponed events are served as STATUS:TENTATIVE to whoever may see them, cancelled events (and their
+sessions) as STATUS:CANCELLED: a subscribed calendar learns of the change instead of keeping a stale copy.
+"""
+
+import hashlib
+import hmac
+import re
+from contextlib import nullcontext
+
+from core.jwt_authentication import JWTAuthentication
+from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import path
+from django.utils import translation
+from django.utils.http import parse_etags, quote_etag
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from rest_framework import status
+
+from .. import ical
+from ..errors import MeetingError, Problems
+from ..models import (
+    ACTIVE_PARTICIPANT_STATUSES,
+    Event,
+    EventStatus,
+    Participant,
+    ParticipantStatus,
+    Session,
+    Showcase,
+    ShowcaseStatus,
+)
+from ..permissions import Action
+from ..selectors import live_event
+from ..timeutils import now_for_storage, zone_or_none
+from .base import MeetingAPIView, error_response
+
+# Registrations whose personal feed is served: those holding a seat, a place in line or a pending request, and the
+# confirmed people marked absent when the event completed (their calendar keeps the event). Rejected, cancelled,
+# withdrawn and deleted registrations get the same 404 as an unknown token.
+FEED_PARTICIPANT_STATUSES = frozenset({*ACTIVE_PARTICIPANT_STATUSES, ParticipantStatus.NO_SHOW})
+# Showcases named in a session's description: only those on the programme.
+PROGRAMME_SHOWCASES = (ShowcaseStatus.ACCEPTED, ShowcaseStatus.SCHEDULED, ShowcaseStatus.PRESENTED)
+_NOT_FOUND = (Problems.EVENT_NOT_FOUND, Problems.CHECKIN_TOKEN_UNKNOWN)
+_FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _vevent_status(event: Event) -> str:
+    if event.status == EventStatus.CANCELLED:
+        return "CANCELLED"
+    if event.status in (EventStatus.DRAFT, EventStatus.POSTPONED):
+        return "TENTATIVE"
+    return "CONFIRMED"
+
+
+def _sequence(*rows) -> str:
+    """0 for rows never changed; grows by one with every saved change of any of them."""
+    return str(sum(max(int(row.version or 1) - 1, 0) for row in rows))
+
+
+def _revised(*rows):
+    """When the newest of the rows was last changed (naive UTC, as stored)."""
+    stamps = [row.date_updated or row.date_created for row in rows if (row.date_updated or row.date_created)]
+    return max(stamps) if stamps else now_for_storage()
+
+
+def _label(model, field: str) -> str:
+    return capfirst(str(model._meta.get_field(field).verbose_name))
+
+
+def _language_names(codes) -> str:
+    names = []
+    for code in codes:
+        try:
+            names.append(str(translation.get_language_info(code)["name_translated"]))
+        except KeyError:
+            names.append(code)
+    return ", ".join(names)
+
+
+def _name(person: Participant) -> str:
+    return f"{person.first_name} {person.last_name}".strip()
+
+
+def _registration_stands(person: Participant) -> bool:
+    """Speakers and chairs named to holders of the agenda right (as GraphQL names them), unless they left."""
+    return person.status in FEED_PARTICIPANT_STATUSES
+
+
+def _listed(person: Participant) -> bool:
+    """Speakers and chairs named in a personal feed: as in the published participant list, confirmed people who
+    agreed to be listed; nobody else's name, and never anyone's contact details."""
+    return person.status == ParticipantStatus.CONFIRMED and person.consent_listed
+
+
+def _event_vevent(event: Event, zone, participant: Participant | None = None) -> ical.Component:
+    vevent = ical.Component("VEVENT")
+    vevent.add("UID", ical.uid(event.id))
+    vevent.add("DTSTAMP", ical.utc_stamp(_revised(event)))
+    vevent.add_instant("DTSTART", event.starts_at, zone)
+    vevent.add_instant("DTEND", event.ends_at, zone)
+    vevent.add("SEQUENCE", _sequence(event))
+    if event.date_created:
+        vevent.add("CREATED", ical.utc_stamp(event.date_created))
+    vevent.add("LAST-MODIFIED", ical.utc_stamp(_revised(event)))
+    vevent.add_text("SUMMARY", event.name)
+    lines = [event.description]
+    if event.online_url:
+        lines.append(f"{_label(Event, 'online_url')}: {event.online_url}")
+    if event.organisers:
+        lines.append(f"{_label(Event, 'organisers')}: {event.organisers}")
+    if participant is not None:
+        lines.append(f"{_('Your registration')}: {participant.get_status_display()}")
+    vevent.add_text("DESCRIPTION", "\n\n".join(line for line in lines if line))
+    vevent.add_text("LOCATION", ", ".join(part for part in (event.venue, event.city, event.country) if part))
+    if event.online_url:
+        vevent.add("URL", event.online_url)
+    vevent.add("STATUS", _vevent_status(event))
+    vevent.add_texts("CATEGORIES", [event.get_event_type_display()])
+    vevent.add("TRANSP", "OPAQUE")
+    vevent.add_text("X-OPENIMIS-EVENT-CODE", event.code)
+    vevent.add_text("X-OPENIMIS-EVENT-STATUS", event.status)
+    if participant is not None:
+        vevent.add_text("X-OPENIMIS-REGISTRATION-STATUS", participant.status)
+    return vevent
+
+
+def _session_vevent(session: Session, event: Event, zone, *, may_name, me: Participant | None = None):
+    roles = {}  # the participant's own roles here: code -> label
+    if me is not None and any(person.id == me.id for person in session.speakers.all()):
+        roles["SPEAKER"] = _("Speaker")
+    if me is not None and any(person.id == me.id for person in session.chairs.all()):
+        roles["CHAIR"] = _("Chair")
+    vevent = ical.Component("VEVENT")
+    vevent.add("UID", ical.uid(session.id))
+    vevent.add("DTSTAMP", ical.utc_stamp(_revised(session, event)))
+    vevent.add_instant("DTSTART", session.starts_at, zone)
+    vevent.add_instant("DTEND", session.ends_at, zone)
+    # The entry also shows the event's status: a change of either must reach the calendars.
+    vevent.add("SEQUENCE", _sequence(session, event))
+    if session.date_created:
+        vevent.add("CREATED", ical.utc_stamp(session.date_created))
+    vevent.add("LAST-MODIFIED", ical.utc_stamp(_revised(session, event)))
+    vevent.add_text("SUMMARY", session.title)
+    type_label = session.get_session_type_display()
+    lines = [f"{_label(Session, 'session_type')}: {type_label}"]
+    if session.languages:
+        lines.append(f"{_label(Session, 'languages')}: {_language_names(session.languages)}")
+    if session.interpretation:
+        lines.append(f"{_label(Session, 'interpretation')}: {_language_names(session.interpretation)}")
+    speakers = [_name(person) for person in session.speakers.all() if may_name(person)]
+    chairs = [_name(person) for person in session.chairs.all() if may_name(person)]
+    if speakers:
+        lines.append(f"{_('Speakers')}: {', '.join(speakers)}")
+    if chairs:
+        lines.append(f"{_('Chairs')}: {', '.join(chairs)}")
+    showcases = [showcase.title for showcase in session.showcases.all()]
+    if showcases:
+        lines.append(f"{_label(Session, 'showcases')}: {'; '.join(showcases)}")
+    if roles:
+        lines.append(f"{_('Your role')}: {', '.join(roles.values())}")
+    details = "\n".join(lines)
+    vevent.add_text("DESCRIPTION", f"{session.description}\n\n{details}" if session.description else details)
+    vevent.add_text("LOCATION", session.room)
+    vevent.add("STATUS", _vevent_status(event))
+    vevent.add_texts("CATEGORIES", [type_label, *roles.values()])
+    # Parallel sessions do not all block the day; one's own sessions do.
+    vevent.add("TRANSP", "OPAQUE" if roles else "TRANSPARENT")
+    vevent.add("RELATED-TO", ical.uid(event.id))
+    vevent.add_text("X-OPENIMIS-SESSION-TYPE", session.session_type)
+    vevent.add_texts("X-OPENIMIS-LANGUAGES", session.languages)
+    vevent.add_texts("X-OPENIMIS-INTERPRETATION", session.interpretation)
+    vevent.add_texts("X-OPENIMIS-ROLE", list(roles))
+    return vevent
+
+
+def _sessions(event: Event):
+    people = Participant.objects.live().order_by("last_name", "first_name", "id")
+    return list(
+        Session.objects.live()
+        .filter(event=event)
+        .prefetch_related(
+            Prefetch("speakers", queryset=people),
+            Prefetch("chairs", queryset=people),
+            Prefetch(
+                "showcases",
+                queryset=Showcase.objects.live().filter(status__in=PROGRAMME_SHOWCASES).order_by("starts_at", "title"),
+            ),
+        )
+        .order_by("starts_at", "ends_at", "title", "id")
+    )
+
+
+def _calendar(event: Event, zone, name: str) -> ical.Component:
+    root = ical.calendar(name, zone)
+    if zone is not None:
+        # Sessions lie within the event's dates: its span covers every time written in the zone.
+        root.append(ical.vtimezone(zone, event.starts_at, event.ends_at))
+    return root
+
+
+def _filename(event: Event, suffix: str) -> str:
+    return f"{_FILENAME_UNSAFE.sub('-', event.code).strip('-') or 'event'}-{suffix}.ics"
+
+
+class CalendarFeedView(MeetingAPIView):
+    """A feed: the calendar itself on success, the module's JSON errors otherwise (the base view answers JSON
+    whatever the Accept header asks), and 404 rather than 400 for an event or token that is not there."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, MeetingError) and any(exc.problem is problem for problem in _NOT_FOUND):
+            return error_response(exc, status.HTTP_404_NOT_FOUND)
+        return super().handle_exception(exc)
+
+    def language(self, request):
+        """The caller's openIMIS language, as GraphQL uses it; none (the request's own) for anonymous callers."""
+        try:
+            language = request.user.language if request.user.is_authenticated else None
+        except Exception:  # noqa: BLE001 - a user without an openIMIS profile keeps the request's language
+            language = None
+        code = getattr(language, "code", language)
+        return translation.override(code) if isinstance(code, str) and code else nullcontext()
+
+    def calendar_response(self, request, root: ical.Component, filename: str) -> HttpResponse:
+        body = root.to_ical()
+        etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+        if etag in parse_etags(request.headers.get("If-None-Match", "")):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["ETag"] = etag
+        # Personal or rights-bound: no shared cache keeps it; clients revalidate with the ETag.
+        response["Cache-Control"] = "private, no-cache"
+        return response
+
+
+class EventCalendarView(CalendarFeedView):
+    """GET events/<event id>/calendar.ics: the event as one VEVENT."""
+
+    action = Action.SEARCH_EVENTS
+
+    def get(self, request, event_id):
+        event = live_event(event_id, field="eventId")
+        zone = zone_or_none(event.timezone)
+        with self.language(request):
+            root = _calendar(event, zone, event.name)
+            root.append(_event_vevent(event, zone))
+            return self.calendar_response(request, root, _filename(event, "event"))
+
+
+class EventAgendaView(CalendarFeedView):
+    """GET events/<event id>/agenda.ics: every live session of the event as one VEVENT."""
+
+    action = Action.SEARCH_SESSIONS
+
+    def get(self, request, event_id):
+        event = live_event(event_id, field="eventId")
+        zone = zone_or_none(event.timezone)
+        with self.language(request):
+            root = _calendar(event, zone, f"{event.name} – {capfirst(str(Session._meta.verbose_name_plural))}")
+            for session in _sessions(event):
+                root.append(_session_vevent(session, event, zone, may_name=_registration_stands))
+            return self.calendar_response(request, root, _filename(event, "agenda"))
+
+
+def participant_by_token(token) -> Participant:
+    """The live registration with that check-in token, of a live event, in a status whose feed is served; the same
+    refusal otherwise. The unique index finds the row; the constant-time comparison then confirms the token, so a
+    case-insensitive collation (SQL Server's default) cannot let a differently written token through."""
+    unknown = MeetingError(Problems.CHECKIN_TOKEN_UNKNOWN, field="token")
+    if not isinstance(token, str) or not 0 < len(token) <= 64:
+        raise unknown
+    participant = (
+        Participant.objects.live()
+        .filter(checkin_token=token, event__is_deleted=False, status__in=FEED_PARTICIPANT_STATUSES)
+        .select_related("event")
+        .first()
+    )
+    if participant is None or not hmac.compare_digest(participant.checkin_token.encode(), token.encode()):
+        raise unknown
+    return participant
+
+
+class PersonalAgendaView(CalendarFeedView):
+    """GET feeds/<check-in token>/agenda.ics: a participant's agenda without login. The event and all its sessions,
+    those the participant speaks at or chairs marked (X-OPENIMIS-ROLE, the description, CATEGORIES, OPAQUE)."""
+
+    # The token is the key: no login, and a stale JWT cookie of the browser must not turn the feed into a 401.
+    authentication_classes = []
+    permission_classes = []
+
+    def get(self, request, token):
+        JWTAuthentication.check_rate_limit(request)  # core's limit for unauthenticated guessing (PROD mode)
+        participant = participant_by_token(token)
+        event = participant.event
+        zone = zone_or_none(event.timezone)
+        with self.language(request):
+            root = _calendar(event, zone, event.name)
+            root.add("REFRESH-INTERVAL", "PT1H", value="DURATION")  # RFC 7986
+            root.add("X-PUBLISHED-TTL", "PT1H")
+            root.append(_event_vevent(event, zone, participant))
+            for session in _sessions(event):
+                root.append(_session_vevent(session, event, zone, may_name=_listed, me=participant))
+            return self.calendar_response(request, root, _filename(event, "my-agenda"))
+
+
+urlpatterns = [
+    path("events/<str:event_id>/calendar.ics", EventCalendarView.as_view(), name="meeting-event-calendar"),
+    path("events/<str:event_id>/agenda.ics", EventAgendaView.as_view(), name="meeting-event-agenda"),
+    path("feeds/<str:token>/agenda.ics", PersonalAgendaView.as_view(), name="meeting-personal-agenda"),
+]

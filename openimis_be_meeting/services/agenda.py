@@ -10,12 +10,15 @@ from core.services import BaseService
 from .. import validation as v
 from ..apps import MeetingConfig
 from ..errors import MeetingError, Problems
-from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, Participant, Session, SessionType, Showcase
+from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, Participant, Session, SessionType, Showcase, ShowcaseStatus
 from ..permissions import Action
 from ..timeutils import to_storage, zone_or_none
-from .base import service_method
+from .base import service_method, touch
 from .catalogue import live_row
-from .showcases import EVENT_CLOSED
+from .showcases import EVENT_CLOSED, ON_PROGRAMME
+
+# Showcases a session can present: those the organisers accepted, scheduled or already saw presented.
+ON_PROGRAMME_OR_ACCEPTED = {*ON_PROGRAMME, ShowcaseStatus.ACCEPTED}
 
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _TEXT_FIELDS = {
@@ -54,7 +57,8 @@ def _showcases(data: dict, event: Event) -> list[Showcase] | None:
     if "showcase_ids" not in data:
         return None
     ids = v.clean_ids(data["showcase_ids"], field="showcaseIds", max_count=50) if data["showcase_ids"] else []
-    found = {s.id: s for s in Showcase.objects.live().filter(id__in=ids, event=event)}
+    on_programme = Showcase.objects.live().filter(id__in=ids, event=event, status__in=ON_PROGRAMME_OR_ACCEPTED)
+    found = {s.id: s for s in on_programme}
     for showcase_id in ids:
         if showcase_id not in found:
             raise MeetingError(Problems.SHOWCASE_NOT_FOUND, field="showcaseIds", value=str(showcase_id))
@@ -120,6 +124,8 @@ def _save(session: Session, event: Event, user, data: dict) -> Session:
         *(chairs if chairs is not None else current_chairs),
     ]
     _check(session, event, people)
+    if session.id is not None and (speakers, chairs, showcases) != (None, None, None):
+        touch(session)  # a change of its lists alone is a change of the session: new version, history row
     session.save(user=user)
     if speakers is not None:
         session.speakers.set(speakers)

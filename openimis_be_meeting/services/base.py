@@ -2,6 +2,7 @@
 
 import functools
 import logging
+from datetime import datetime
 
 from core.services.utils import build_delete_instance_payload, model_representation, output_result_success
 from core.signals import register_service_signal
@@ -56,6 +57,12 @@ def service_result(method):
         return output_result_success(_representation(outcome))
 
     return wrapper
+
+
+def touch(instance) -> None:
+    """Mark a HistoryModel row changed although none of its own columns did (only its many-to-many lists or child
+    rows): core's save then still raises its version and writes a history row."""
+    instance.date_updated = datetime.now()
 
 
 def _representation(instance) -> dict:

@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..permissions import Action, can
 from ..timeutils import now_for_storage, to_storage, zone_or_none
-from .base import service_method
+from .base import service_method, touch
 from .catalogue import live_row
 from .organisations import live_organisation
 
@@ -216,6 +216,8 @@ def _save(showcase: Showcase, user, *, partners=None, presenters=None, integrati
         raise MeetingError(Problems.REQUIRED, field="leadOrganisationId")
     if showcase.status in ON_PROGRAMME:
         _check_slot(showcase.event, showcase, presenters if presenters is not None else showcase.presenters.all())
+    if showcase.id is not None and (partners, presenters, integrations) != (None, None, None):
+        touch(showcase)  # a change of its lists alone is a change of the showcase: new version, history row
     showcase.save(user=user)
     if partners is not None:
         showcase.partner_organisations.set(partners)
