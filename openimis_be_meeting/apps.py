@@ -36,6 +36,9 @@ DEFAULT_CFG = {
     # The agenda is read with the event search right and kept with the event update right, by default.
     "gql_query_meeting_sessions_perms": ["215001"],
     "gql_mutation_manage_meeting_sessions_perms": ["215003"],
+    # Limits of one participant import (POST events/<id>/participants/import, import_meeting_participants).
+    "max_import_bytes": 5 * 1024 * 1024,
+    "max_import_rows": 20_000,
     # Largest number of events one deleteMeetingEvent call may name.
     "max_ids_per_delete": 100,
 }

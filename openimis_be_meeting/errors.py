@@ -19,6 +19,10 @@ class Problem:
 class Problems:
     AUTHENTICATION_REQUIRED = Problem("meeting.auth.authentication_required", _("You must be logged in."))
     PERMISSION_DENIED = Problem("meeting.auth.permission_denied", _("You do not have the right to do this."))
+    CSRF_FAILED = Problem(
+        "meeting.auth.csrf_failed",
+        _("Send the CSRF token (X-CSRFToken) with this request, or authenticate with an Authorization header."),
+    )
     NOT_FOUND = Problem("meeting.http.not_found", _("Nothing exists at this address."))
     UNEXPECTED = Problem("meeting.unexpected", _("The request could not be processed; the error was logged."))
     REQUIRED = Problem("meeting.validation.required", _("%(field)s is required."))

@@ -627,7 +627,8 @@ def test_showcase_and_agenda_exports_cost_the_same_queries_for_more_rows(admin, 
 
 @pytest.mark.django_db
 def test_agenda_export(admin, world):
-    showcase = make_showcase(admin, world, title="PBF demo")
+    reviewer = make_user("AgendaReviewer", rights=["217005"])
+    showcase = advance(admin, reviewer, make_showcase(admin, world, title="PBF demo"), "ACCEPTED")
     plenary = ok(
         SessionService(admin).create(
             {

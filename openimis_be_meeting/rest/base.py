@@ -5,6 +5,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.middleware.csrf import CsrfViewMiddleware
 from rest_framework import exceptions, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import JSONRenderer
@@ -19,6 +20,21 @@ logger = logging.getLogger(__name__)
 
 def error_response(error: MeetingError, http_status: int) -> Response:
     return Response(error.as_dict(), status=http_status)
+
+
+def _check_csrf(request) -> None:
+    """A write authenticated by a cookie (the frontend's JWT cookie, or a Django session) must carry the CSRF token,
+    as Django asks of any cookie-authenticated POST; a client sending `Authorization: Bearer` is not a browser
+    tricked into sending a cookie. core's JWT authentication skips this check, so the module makes it."""
+    if request.method in ("GET", "HEAD", "OPTIONS", "TRACE") or request.META.get("HTTP_AUTHORIZATION"):
+        return
+    if not getattr(request.user, "is_authenticated", False):
+        return  # nobody to impersonate: the rights check answers 401
+    check = CsrfViewMiddleware(lambda _request: None)
+    check.process_request(request._request)
+    reason = check.process_view(request._request, None, (), {})
+    if reason is not None:
+        raise MeetingPermissionDenied(Problems.CSRF_FAILED)
 
 
 class _JsonAnswers(DefaultContentNegotiation):
@@ -38,6 +54,7 @@ class MeetingAPIView(APIView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        _check_csrf(request)
         if self.action is not None:
             require(request.user, self.action)
 

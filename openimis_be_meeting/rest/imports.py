@@ -1,3 +1,90 @@
-"""(being written)"""
+"""POST events/<id>/participants/import: register the participants of a CSV or XLSX file (multipart field `file`).
 
-urlpatterns = []
+Options, as query parameters or form fields: dryRun (check and report, write nothing), partial (import the valid
+rows even when others have errors), createOrganisations (create the organisations no live one is named or
+abbreviated as). Answers 200 with the report; 400 with the module's JSON error when the file, an option or the
+event's state is refused (404 when the id names no live event), and 400 with the error and the report together
+when a real all-or-nothing run has invalid rows. Rights are checked before the event is looked up. Messages (row
+errors and refusals) are in the `language` parameter's language, else the user's openIMIS language, else the
+request's, as for the exports.
+"""
+
+from contextlib import nullcontext
+
+from django.conf import settings
+from django.urls import re_path
+from django.utils import translation
+from rest_framework import status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from ..errors import MeetingError, Problems
+from ..permissions import Action
+from ..services.imports import ImportOptions, ImportProblems, import_limits, import_participants, parse_option
+from .base import MeetingAPIView, error_response
+
+
+def _language(request) -> str:
+    """As the exports: the `language` parameter when given, else the user's openIMIS language, else the request's
+    (Accept-Language), among the instance's LANGUAGES. (A copy of rest/exports.py's rule; both could share one.)"""
+    offered = [code for code, _name in settings.LANGUAGES]
+    asked = request.query_params.get("language")
+    if asked:
+        if asked not in offered:
+            raise MeetingError(Problems.INVALID_CHOICE, field="language", value=asked[:16])
+        return asked
+    i_user = getattr(request.user, "i_user", None)
+    for candidate in (getattr(i_user, "language_id", None), translation.get_language(), settings.LANGUAGE_CODE):
+        if candidate in offered:
+            return candidate
+        if candidate and candidate.split("-")[0] in offered:
+            return candidate.split("-")[0]
+    return offered[0] if offered else "en"
+
+
+def _option(request, name: str) -> bool:
+    value = request.query_params.get(name)
+    if value is None:
+        value = request.data.get(name)
+    return parse_option(value, field=name)
+
+
+class ParticipantImportView(MeetingAPIView):
+    action = Action.REGISTER_PARTICIPANTS
+    parser_classes = [MultiPartParser, FormParser]
+
+    def post(self, request, event_id):
+        options = ImportOptions(
+            dry_run=_option(request, "dryRun"),
+            create_organisations=_option(request, "createOrganisations"),
+            partial=_option(request, "partial"),
+        )
+        upload = request.FILES.get("file")
+        if upload is None:
+            raise MeetingError(ImportProblems.FILE_REQUIRED, field="file")
+        max_bytes, _rows = import_limits()
+        # Refused before reading it; the service checks the size again for callers that hand it bytes.
+        data = upload.read(max_bytes + 1)
+        language = _language(request)
+        with translation.override(language):  # the rows' messages are written while they are checked
+            report = import_participants(request.user, event_id, name=upload.name, data=data, options=options)
+            body = report.as_dict()
+        response = Response(body, status=status.HTTP_400_BAD_REQUEST if report.refusal else status.HTTP_200_OK)
+        response["Content-Language"] = language
+        return response
+
+    def handle_exception(self, exc):
+        # Refusals in the caller's language too, when it can be told (an unknown `language` falls back).
+        try:
+            language = _language(self.request)
+        except Exception:  # the refusal itself must come through
+            language = None
+        with translation.override(language) if language else nullcontext():
+            if isinstance(exc, MeetingError) and exc.problem is Problems.EVENT_NOT_FOUND:
+                return error_response(exc, status.HTTP_404_NOT_FOUND)  # as the exports answer
+            return super().handle_exception(exc)
+
+
+urlpatterns = [
+    re_path(r"^events/(?P<event_id>[^/]+)/participants/import/?$", ParticipantImportView.as_view()),
+]
