@@ -6,6 +6,7 @@ claim that was rejected or withdrawn does not count.
 
 from . import validation as v
 from .models import EVIDENCE_RANK, Integration, ShowcaseStatus, UseCase
+from .models.reading import read_only
 from .permissions import Action, require
 from .selectors import live_event
 
@@ -34,7 +35,8 @@ def _integrations(*, event_id, country, standard_id, use_case, statuses):
     if use_case:
         code = v.clean_choice(use_case, field="useCase", choices=UseCase)
         integrations = integrations.filter(showcase__use_cases__contains=f",{code},")
-    return integrations.order_by("showcase__event__starts_at", "showcase_id", "position")
+    # Read-only rows: five HistoryModel instances per integration cost more to track than to use (docs/benchmarks.md).
+    return read_only(integrations.order_by("showcase__event__starts_at", "showcase_id", "position"))
 
 
 def interoperability_matrix(

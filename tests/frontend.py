@@ -4,6 +4,7 @@ import json
 import uuid
 
 from django.test import Client
+from graphql_relay import from_global_id
 
 GRAPHQL = "/api/graphql"
 
@@ -73,7 +74,7 @@ class FrontendSession:
             name, fields, label=label, input_type=input_type, client_id=client_id
         )
         assert "errors" not in response, response
-        log = self.mutation_log(client_mutation_id)
+        log = self.mutation_log(client_mutation_id, internal_id=response["data"][name]["internalId"])
         log["clientMutationId"] = client_mutation_id
         return log
 
@@ -97,15 +98,17 @@ class FrontendSession:
             )
         return client_mutation_id, response
 
-    def mutation_log(self, client_mutation_id: str) -> dict:
-        """The newest mutation log row with that clientMutationId."""
+    def mutation_log(self, client_mutation_id: str, *, internal_id: str | None = None) -> dict:
+        """The mutation log row of that request (its internalId), or the newest one with that clientMutationId."""
         response = self.post(
             "query ($clientMutationId: String) { mutationLogs(clientMutationId: $clientMutationId, "
             'orderBy: ["-requestDateTime"]) '
-            "{ edges { node { status clientMutationId jsonContent error } } } }",
+            "{ edges { node { id status clientMutationId jsonContent error } } } }",
             variables={"clientMutationId": client_mutation_id},
         )
         edges = response["data"]["mutationLogs"]["edges"]
+        if internal_id:  # replays share a clientMutationId and may share a timestamp: pick this request's row
+            edges = [edge for edge in edges if from_global_id(edge["node"]["id"])[1] == str(internal_id)]
         assert edges, response
         node = edges[0]["node"]
         node["errors"] = json.loads(node["error"]) if node["error"] else []

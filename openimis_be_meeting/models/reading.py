@@ -34,6 +34,13 @@ class ReadOnlyModelIterable(ModelIterable):
         return iter(rows)
 
 
+def read_only(queryset: models.QuerySet) -> models.QuerySet:
+    """Any queryset (of a model without LiveQuerySet too), built as read-only instances, its joined rows included."""
+    clone = queryset._chain()
+    clone._iterable_class = ReadOnlyModelIterable
+    return clone
+
+
 class LiveQuerySet(models.QuerySet):
     def live(self):
         """Rows that are not soft-deleted."""
