@@ -3,9 +3,11 @@ layer, and JSON errors ({"code", "message", "field"}) instead of HTML pages or 5
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.middleware.csrf import CsrfViewMiddleware
+from django.utils import translation
 from rest_framework import exceptions, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import JSONRenderer
@@ -75,3 +77,21 @@ class MeetingAPIView(APIView):
             return error_response(MeetingError(problem), exc.status_code)
         logger.exception("%s failed", type(self).__name__)
         return error_response(MeetingError(Problems.UNEXPECTED), status.HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+def request_language(request) -> str:
+    """The `language` parameter when given, else the user's openIMIS language, else the request's (Accept-Language),
+    among the instance's LANGUAGES."""
+    offered = [code for code, _name in settings.LANGUAGES]
+    asked = request.query_params.get("language")
+    if asked:
+        if asked not in offered:
+            raise MeetingError(Problems.INVALID_CHOICE, field="language", value=asked[:16])
+        return asked
+    i_user = getattr(request.user, "i_user", None)
+    for candidate in (getattr(i_user, "language_id", None), translation.get_language(), settings.LANGUAGE_CODE):
+        if candidate in offered:
+            return candidate
+        if candidate and candidate.split("-")[0] in offered:
+            return candidate.split("-")[0]
+    return offered[0] if offered else "en"

@@ -16,7 +16,6 @@ decided in openimis_be_meeting/exports.py.
 
 from contextlib import nullcontext
 
-from django.conf import settings
 from django.http import FileResponse, StreamingHttpResponse
 from django.urls import re_path
 from django.utils import translation
@@ -27,29 +26,11 @@ from rest_framework import status
 from .. import exports, selectors
 from ..errors import MeetingError, Problems
 from ..permissions import Action
-from .base import MeetingAPIView, error_response
+from .base import MeetingAPIView, error_response, request_language
 
 
 class _EventMissing(MeetingError):
     """The event named by the path does not exist (or is deleted): 404."""
-
-
-def _language(request) -> str:
-    """The `language` parameter when given, else the user's openIMIS language, else the request's (Accept-Language),
-    among the instance's LANGUAGES."""
-    offered = [code for code, _name in settings.LANGUAGES]
-    asked = request.query_params.get("language")
-    if asked:
-        if asked not in offered:
-            raise MeetingError(Problems.INVALID_CHOICE, field="language", value=asked[:16])
-        return asked
-    i_user = getattr(request.user, "i_user", None)
-    for candidate in (getattr(i_user, "language_id", None), translation.get_language(), settings.LANGUAGE_CODE):
-        if candidate in offered:
-            return candidate
-        if candidate and candidate.split("-")[0] in offered:
-            return candidate.split("-")[0]
-    return offered[0] if offered else "en"
 
 
 def _file_name(stem: str, extension: str) -> str:
@@ -78,7 +59,7 @@ class ExportView(MeetingAPIView):
         raise NotImplementedError
 
     def get(self, request, extension: str, **kwargs):
-        language = _language(request)
+        language = request_language(request)
         table = self.table(request, language=language, **kwargs)
         response = csv_response(table) if extension == "csv" else xlsx_response(table)
         # The files may hold personal data: never kept by a shared cache.
@@ -90,7 +71,7 @@ class ExportView(MeetingAPIView):
     def handle_exception(self, exc):
         # Refusals in the caller's language too, when it can be told (an unknown `language` falls back).
         try:
-            language = _language(self.request)
+            language = request_language(self.request)
         except Exception:  # the refusal itself must come through
             language = None
         with translation.override(language) if language else nullcontext():

@@ -11,7 +11,6 @@ request's, as for the exports.
 
 from contextlib import nullcontext
 
-from django.conf import settings
 from django.urls import re_path
 from django.utils import translation
 from rest_framework import status
@@ -21,25 +20,7 @@ from rest_framework.response import Response
 from ..errors import MeetingError, Problems
 from ..permissions import Action
 from ..services.imports import ImportOptions, ImportProblems, import_limits, import_participants, parse_option
-from .base import MeetingAPIView, error_response
-
-
-def _language(request) -> str:
-    """As the exports: the `language` parameter when given, else the user's openIMIS language, else the request's
-    (Accept-Language), among the instance's LANGUAGES. (A copy of rest/exports.py's rule; both could share one.)"""
-    offered = [code for code, _name in settings.LANGUAGES]
-    asked = request.query_params.get("language")
-    if asked:
-        if asked not in offered:
-            raise MeetingError(Problems.INVALID_CHOICE, field="language", value=asked[:16])
-        return asked
-    i_user = getattr(request.user, "i_user", None)
-    for candidate in (getattr(i_user, "language_id", None), translation.get_language(), settings.LANGUAGE_CODE):
-        if candidate in offered:
-            return candidate
-        if candidate and candidate.split("-")[0] in offered:
-            return candidate.split("-")[0]
-    return offered[0] if offered else "en"
+from .base import MeetingAPIView, error_response, request_language
 
 
 def _option(request, name: str) -> bool:
@@ -65,7 +46,7 @@ class ParticipantImportView(MeetingAPIView):
         max_bytes, _rows = import_limits()
         # Refused before reading it; the service checks the size again for callers that hand it bytes.
         data = upload.read(max_bytes + 1)
-        language = _language(request)
+        language = request_language(request)
         with translation.override(language):  # the rows' messages are written while they are checked
             report = import_participants(request.user, event_id, name=upload.name, data=data, options=options)
             body = report.as_dict()
@@ -76,7 +57,7 @@ class ParticipantImportView(MeetingAPIView):
     def handle_exception(self, exc):
         # Refusals in the caller's language too, when it can be told (an unknown `language` falls back).
         try:
-            language = _language(self.request)
+            language = request_language(self.request)
         except Exception:  # the refusal itself must come through
             language = None
         with translation.override(language) if language else nullcontext():
