@@ -14,7 +14,7 @@ from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, Participant, Session, S
 from ..permissions import Action
 from ..timeutils import to_storage, zone_or_none
 from .base import service_method, touch
-from .catalogue import live_row
+from .locks import locked_event, locked_in_event
 from .showcases import EVENT_CLOSED, ON_PROGRAMME
 
 # Showcases a session can present: those the organisers accepted, scheduled or already saw presented.
@@ -91,8 +91,7 @@ def _check(session: Session, event: Event, people: list[Participant]) -> None:
             raise MeetingError(Problems.REQUIRED, field=field)
     v.require_datetime(session.starts_at, field="startsAt")
     v.require_datetime(session.ends_at, field="endsAt")
-    if session.ends_at <= session.starts_at:
-        raise MeetingError(Problems.SESSION_ENDS_BEFORE_START, field="endsAt")
+    v.check_before(session.starts_at, session.ends_at, Problems.SESSION_ENDS_BEFORE_START, field="endsAt")
     if session.starts_at < event.starts_at or session.ends_at > event.ends_at:
         raise MeetingError(Problems.SESSION_OUTSIDE_EVENT, field="startsAt")
     overlapping = (
@@ -136,23 +135,22 @@ def _save(session: Session, event: Event, user, data: dict) -> Session:
     return session
 
 
-def _locked_event(event_id, *, field: str) -> Event:
-    event = live_row(Event, event_id, field=field, problem=Problems.EVENT_NOT_FOUND, lock=True)
+def _check_open(event: Event, *, field: str) -> Event:
+    """The agenda of a completed or cancelled event no longer changes."""
     if event.status in EVENT_CLOSED:
         raise MeetingError(Problems.EVENT_FINISHED, field=field, status=event.get_status_display())
     return event
 
 
+def _locked_event(event_id, *, field: str) -> Event:
+    return _check_open(locked_event(event_id, field=field), field=field)
+
+
 def _locked_session(session_id) -> tuple[Event, Session]:
     uuid = v.clean_uuid(session_id, field="id")
-    event_id = Session.objects.live().filter(id=uuid).values_list("event_id", flat=True).first()
-    if event_id is None:
-        raise MeetingError(Problems.SESSION_NOT_FOUND, field="id", value=str(uuid))
-    event = _locked_event(event_id, field="id")
-    session = Session.objects.select_for_update().live().filter(id=uuid).first()
-    if session is None:
-        raise MeetingError(Problems.SESSION_NOT_FOUND, field="id", value=str(uuid))
-    return event, session
+    not_found = MeetingError(Problems.SESSION_NOT_FOUND, field="id", value=str(uuid))
+    event, session = locked_in_event(Session, not_found=not_found, id=uuid)
+    return _check_open(event, field="id"), session
 
 
 class SessionService(BaseService):

@@ -21,8 +21,8 @@ from ..models import (
 from ..permissions import Action
 from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
 from .base import service_method
-from .catalogue import live_row
-from .participants import locked_participant, move, save_participant
+from .locks import live_row, locked_in_event
+from .participants import move, save_participant
 
 P = ParticipantStatus
 # Event statuses in which people can be checked in; COMPLETED so that offline devices can still sync.
@@ -58,15 +58,15 @@ def _locked_by_id_or_token(data: dict, method: str) -> tuple[Event, Participant]
         raise MeetingError(Problems.REQUIRED, field="eventId")
     door_event = v.clean_uuid(door_event, field="eventId") if door_event else None
     if token:
-        event, participant = locked_participant(
-            checkin_token=token, not_found=MeetingError(Problems.CHECKIN_TOKEN_UNKNOWN, field="token")
+        event, participant = locked_in_event(
+            Participant, checkin_token=token, not_found=MeetingError(Problems.CHECKIN_TOKEN_UNKNOWN, field="token")
         )
         if participant_id and v.clean_uuid(participant_id, field="id") != participant.id:
             raise MeetingError(Problems.CHECKIN_TOKEN_MISMATCH, field="token")
     elif participant_id:
         uuid = v.clean_uuid(participant_id, field="id")
         not_found = MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=uuid)
-        event, participant = locked_participant(id=uuid, not_found=not_found)
+        event, participant = locked_in_event(Participant, not_found=not_found, id=uuid)
     else:
         raise MeetingError(Problems.REQUIRED, field="id")
     if door_event is not None and door_event != event.id:

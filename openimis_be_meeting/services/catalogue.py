@@ -9,17 +9,8 @@ from ..errors import MeetingError, Problems
 from ..models import DeploymentStage, DigitalSystem, Integration, Standard, StandardFamily, SystemType
 from ..permissions import Action
 from .base import service_method
+from .locks import live_row
 from .organisations import live_organisation
-
-
-def live_row(model, row_id, *, field: str, problem, lock: bool = False):
-    """The live row of `model` with that id (locked when asked), or `problem` naming the field."""
-    uuid = v.clean_uuid(row_id, field=field)
-    queryset = model.objects.select_for_update() if lock else model.objects
-    row = queryset.live().filter(id=uuid).first()
-    if row is None:
-        raise MeetingError(problem, field=field, value=str(uuid))
-    return row
 
 
 def _apply_system(system: DigitalSystem, data: dict) -> None:

@@ -11,6 +11,7 @@ from ..permissions import Action
 from ..timeutils import to_storage
 from .attendance import mark_no_shows
 from .base import service_method
+from .locks import locked_event
 from .lookups import openimis_location
 from .participants import fill_seats
 
@@ -113,15 +114,6 @@ def _save(event: Event, user) -> Event:
     except IntegrityError:
         # Two requests raced past the check above; the partial unique index decided.
         raise MeetingError(Problems.EVENT_CODE_TAKEN, field="code", value=event.code) from None
-    return event
-
-
-def locked_event(event_id) -> Event:
-    """The live event with that id, locked for the rest of the transaction."""
-    uuid = v.clean_uuid(event_id, field="id")
-    event = Event.objects.select_for_update().live().filter(id=uuid).first()
-    if event is None:
-        raise MeetingError(Problems.EVENT_NOT_FOUND, field="id", value=str(uuid))
     return event
 
 

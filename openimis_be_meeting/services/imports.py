@@ -1,8 +1,8 @@
 """Bulk registration of participants from a CSV or XLSX file, under the rules of one registration at a time.
 
 Every row goes through the checks of ParticipantService.register: the same cleaning functions and messages
-(participants._apply_changes), the same rights and registration-open rule (_check_registration_open), the same
-one-active-registration-per-email rule, and the same seats and waiting list (_seats_left, _next_waitlist_position),
+(participants.apply_changes), the same rights and registration-open rule (check_registration_open), the same
+one-active-registration-per-email rule, and the same seats and waiting list (seats_left, next_waitlist_position),
 applied in file order as if the rows had been registered one after the other. What differs is how rows are written:
 registering 10,000 people one save at a time (a transaction, a history row and signals each) is far too slow, so a
 real run locks the event row once (the order every writer keeps: event, then organisations), computes every
@@ -35,13 +35,13 @@ from ..errors import MeetingError, Problem, Problems
 from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, Organisation, Participant, ParticipantStatus
 from ..permissions import Action, require
 from ..timeutils import now_for_storage
+from .locks import locked_event
 from .organisations import OrganisationService
 from .participants import (
-    _apply_changes,
-    _check_registration_open,
-    _locked_event,
-    _next_waitlist_position,
-    _seats_left,
+    apply_changes,
+    check_registration_open,
+    next_waitlist_position,
+    seats_left,
 )
 
 P = ParticipantStatus
@@ -386,7 +386,7 @@ def _columns(header: list[str]) -> tuple[list[str | None], list[str]]:
 class _Row:
     number: int
     at: datetime  # registered_at and status_changed_at
-    values: dict = field(default_factory=dict)  # field name -> cleaned value, as _apply_changes set them
+    values: dict = field(default_factory=dict)  # field name -> cleaned value, as apply_changes set them
     organisation: str = ""  # the name or acronym as the file gives it
     organisation_id: object = None
     new_organisation: str = ""  # the key of an organisation the import creates for this row
@@ -401,7 +401,7 @@ class _Row:
 
 
 class _Fields:
-    """What _apply_changes sets, collected on a plain object: checking a row needs no model instance."""
+    """What apply_changes sets, collected on a plain object: checking a row needs no model instance."""
 
 
 # Columns with few distinct values: each distinct cell is cleaned once and the outcome reused.
@@ -432,12 +432,12 @@ def _cell_value(key: str, text: str):
 
 
 def _clean_repeated(key: str, text: str, cache: dict) -> tuple:
-    """(cleaned value, None) or (None, the refusal) for one cell, through _apply_changes, once per distinct text."""
+    """(cleaned value, None) or (None, the refusal) for one cell, through apply_changes, once per distinct text."""
     outcome = cache.get((key, text))
     if outcome is None:
         target = _Fields()
         try:
-            _apply_changes(target, {key: _cell_value(key, text)})
+            apply_changes(target, {key: _cell_value(key, text)})
             outcome = (getattr(target, key), None)
         except MeetingError as error:
             outcome = (None, error)
@@ -446,16 +446,16 @@ def _clean_repeated(key: str, text: str, cache: dict) -> tuple:
 
 
 def _clean_each(data: dict, number: int, report: ImportReport) -> dict:
-    """The fields of one row cleaned together by _apply_changes; when it refuses one, each field alone, so that
+    """The fields of one row cleaned together by apply_changes; when it refuses one, each field alone, so that
     every problem of the row is reported."""
     target = _Fields()
     try:
-        _apply_changes(target, data)
+        apply_changes(target, data)
     except MeetingError:
         target = _Fields()
         for key, value in data.items():
             try:
-                _apply_changes(target, {key: value})
+                apply_changes(target, {key: value})
             except MeetingError as error:
                 report.add(number, error, COLUMNS[key])
     return vars(target)
@@ -613,7 +613,7 @@ def _create_organisations(user, rows: list[_Row], report: ImportReport) -> None:
 def _place(event: Event, rows: list[_Row], report: ImportReport) -> None:
     """The status each row gets, in file order, exactly as single registration gives it: PENDING when the event
     needs approval, else CONFIRMED while seats remain, else WAITLISTED continuing the current waiting list."""
-    seats = None if event.requires_approval else _seats_left(event)
+    seats = None if event.requires_approval else seats_left(event)
     position = None
     for row in rows:
         row.position = None
@@ -625,7 +625,7 @@ def _place(event: Event, rows: list[_Row], report: ImportReport) -> None:
             seats = None if seats is None else seats - 1
             report.confirmed += 1
         else:
-            position = _next_waitlist_position(event) if position is None else position + 1
+            position = next_waitlist_position(event) if position is None else position + 1
             row.status, row.position = P.WAITLISTED, position
             report.waitlisted += 1
 
@@ -784,7 +784,7 @@ def import_participants(
         require(user, Action.CREATE_ORGANISATIONS)
     # Refuse a closed event before reading the file; a real run checks again under the event's lock.
     event = _event(event_id)
-    _check_registration_open(event, user)
+    check_registration_open(event, user)
     table = read_table(name, data)
     report = ImportReport(
         dry_run=options.dry_run,
@@ -800,8 +800,8 @@ def import_participants(
         _finish(event, valid, report)
         return report
     with transaction.atomic():
-        event = _locked_event(event.id, field="eventId")
-        _check_registration_open(event, user)
+        event = locked_event(event.id, field="eventId")
+        check_registration_open(event, user)
         _check_against_database(event, rows, report, options)
         _lock_organisations([row for row in rows if not row.failed], report)
         if report.errors and not options.partial:

@@ -27,6 +27,7 @@ from ..models import (
 from ..permissions import Action, can
 from ..timeutils import now_for_storage
 from .base import service_method
+from .locks import locked_event, locked_in_event
 from .lookups import openimis_location
 from .organisations import live_organisation
 
@@ -65,7 +66,7 @@ _TEXT_FIELDS = {
 _CONSENTS = ("consent_listed", "consent_photos", "consent_contact")
 
 
-def _apply_changes(participant: Participant, data: dict) -> None:
+def apply_changes(participant: Participant, data: dict) -> None:
     """Copy the given personal and registration details onto the participant, each value cleaned."""
     for key, (field, max_length, required) in _TEXT_FIELDS.items():
         if key in data:
@@ -137,33 +138,13 @@ def save_participant(participant: Participant, user) -> Participant:
     return participant
 
 
-def _locked_event(event_id, *, field: str) -> Event:
-    uuid = v.clean_uuid(event_id, field=field)
-    event = Event.objects.select_for_update().live().filter(id=uuid).first()
-    if event is None:
-        raise MeetingError(Problems.EVENT_NOT_FOUND, field=field, value=str(uuid))
-    return event
-
-
 def _locked_participant(participant_id) -> tuple[Event, Participant]:
     uuid = v.clean_uuid(participant_id, field="id")
-    return locked_participant(id=uuid, not_found=MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=uuid))
+    not_found = MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=uuid)
+    return locked_in_event(Participant, not_found=not_found, id=uuid)
 
 
-def locked_participant(*, not_found: MeetingError, **lookup) -> tuple[Event, Participant]:
-    """The live participant matching `lookup` and its event, both locked, the event first (the order every writer
-    keeps); `not_found` is raised when there is none."""
-    event_id = Participant.objects.live().filter(**lookup).values_list("event_id", flat=True).first()
-    if event_id is None:
-        raise not_found
-    event = Event.objects.select_for_update().live().filter(id=event_id).first()
-    participant = Participant.objects.select_for_update().live().filter(**lookup).first()
-    if event is None or participant is None:
-        raise not_found
-    return event, participant
-
-
-def _check_registration_open(event: Event, user) -> None:
+def check_registration_open(event: Event, user) -> None:
     """Anyone with the register right while registration is open and within its window; administrators longer."""
     if can(user, Action.DECIDE_PARTICIPANTS) and event.status in OPEN_FOR_ADMINISTRATORS:
         return
@@ -175,14 +156,14 @@ def _check_registration_open(event: Event, user) -> None:
         raise MeetingError(Problems.REGISTRATION_OUTSIDE_WINDOW, field="eventId")
 
 
-def _seats_left(event: Event) -> int | None:
+def seats_left(event: Event) -> int | None:
     if event.capacity is None:
         return None
     confirmed = Participant.objects.live().filter(event=event, status=P.CONFIRMED).count()
     return max(event.capacity - confirmed, 0)
 
 
-def _next_waitlist_position(event: Event) -> int:
+def next_waitlist_position(event: Event) -> int:
     waitlisted = Participant.objects.live().filter(event=event, status=P.WAITLISTED)
     return (waitlisted.aggregate(last=Max("waitlist_position"))["last"] or 0) + 1
 
@@ -200,11 +181,11 @@ def move(participant: Participant, target: str, *, position: int | None = None) 
 
 def _seat_or_waitlist(event: Event, participant: Participant) -> None:
     """CONFIRMED while seats remain, otherwise WAITLISTED at the end of the line."""
-    seats = _seats_left(event)
+    seats = seats_left(event)
     if seats is None or seats > 0:
         move(participant, P.CONFIRMED)
     else:
-        move(participant, P.WAITLISTED, position=_next_waitlist_position(event))
+        move(participant, P.WAITLISTED, position=next_waitlist_position(event))
 
 
 def _close_gap(event: Event, position: int | None, *, size: int = 1) -> None:
@@ -220,7 +201,7 @@ def fill_seats(event: Event, user) -> list[Participant]:
     """Promote the head of the waiting list into every free seat (call with the event locked)."""
     if event.status not in SEATS_MOVE_IN:
         return []
-    seats = _seats_left(event)
+    seats = seats_left(event)
     queue = Participant.objects.select_for_update().live().filter(event=event, status=P.WAITLISTED)
     promoted = list(queue.order_by("waitlist_position")[:seats] if seats is not None else queue)
     for participant in promoted:
@@ -245,12 +226,12 @@ class ParticipantService(BaseService):
     def register(self, obj_data: dict) -> Participant:
         """Register a person: PENDING when the event needs approval, else CONFIRMED while seats remain, else
         WAITLISTED at the end of the line."""
-        event = _locked_event(obj_data.get("event_id"), field="eventId")
-        _check_registration_open(event, self.user)
+        event = locked_event(obj_data.get("event_id"), field="eventId")
+        check_registration_open(event, self.user)
         now = now_for_storage()
         participant = Participant(event=event, status=P.PENDING, registered_at=now, status_changed_at=now)
         participant.checkin_token = secrets.token_urlsafe(24)
-        _apply_changes(participant, obj_data)
+        apply_changes(participant, obj_data)
         if not event.requires_approval:
             _seat_or_waitlist(event, participant)
         return save_participant(participant, self.user)
@@ -259,7 +240,7 @@ class ParticipantService(BaseService):
     def update(self, obj_data: dict) -> Participant:
         """Change a participant's details; the status changes only through the lifecycle methods."""
         _event, participant = _locked_participant(obj_data.get("id"))
-        _apply_changes(participant, obj_data)
+        apply_changes(participant, obj_data)
         return save_participant(participant, self.user)
 
     @service_method("meeting_participant_service.approve", Action.DECIDE_PARTICIPANTS)

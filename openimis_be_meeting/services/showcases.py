@@ -33,7 +33,7 @@ from ..models import (
 from ..permissions import Action, can
 from ..timeutils import now_for_storage, to_storage, zone_or_none
 from .base import service_method, touch
-from .catalogue import live_row
+from .locks import live_row, locked_event, locked_in_event
 from .organisations import live_organisation
 
 S = ShowcaseStatus
@@ -149,7 +149,7 @@ def _integration(item: dict, path: str, position: int) -> Integration:
 
 
 def _locked_event(event_id) -> Event:
-    event = live_row(Event, event_id, field="eventId", problem=Problems.EVENT_NOT_FOUND, lock=True)
+    event = locked_event(event_id, field="eventId")
     if event.status in EVENT_CLOSED:
         raise MeetingError(Problems.SHOWCASE_EVENT_FINISHED, field="eventId", status=event.get_status_display())
     return event
@@ -158,12 +158,8 @@ def _locked_event(event_id) -> Event:
 def _locked_showcase(showcase_id, *, field: str = "id") -> tuple[Event, Showcase]:
     """The live showcase and its event, both locked, the event first."""
     uuid = v.clean_uuid(showcase_id, field=field)
-    event_id = Showcase.objects.live().filter(id=uuid).values_list("event_id", flat=True).first()
-    event = Event.objects.select_for_update().live().filter(id=event_id).first() if event_id else None
-    showcase = Showcase.objects.select_for_update().live().filter(id=uuid).first() if event else None
-    if showcase is None:
-        raise MeetingError(Problems.SHOWCASE_NOT_FOUND, field=field, value=str(uuid))
-    return event, showcase
+    not_found = MeetingError(Problems.SHOWCASE_NOT_FOUND, field=field, value=str(uuid))
+    return locked_in_event(Showcase, not_found=not_found, id=uuid)
 
 
 def _check_event_open(event: Event) -> None:
@@ -190,8 +186,7 @@ def _check_slot(event: Event, showcase: Showcase, presenters) -> None:
     """Within the event, and no presenter on the programme elsewhere at an overlapping time."""
     if showcase.starts_at is None or showcase.ends_at is None:
         return
-    if showcase.ends_at <= showcase.starts_at:
-        raise MeetingError(Problems.SHOWCASE_ENDS_BEFORE_START, field="endsAt")
+    v.check_before(showcase.starts_at, showcase.ends_at, Problems.SHOWCASE_ENDS_BEFORE_START, field="endsAt")
     if showcase.starts_at < event.starts_at or showcase.ends_at > event.ends_at:
         raise MeetingError(Problems.SHOWCASE_OUTSIDE_EVENT, field="startsAt")
     others = (
