@@ -222,5 +222,10 @@ class MeetingError(Exception):
         return {"code": self.problem.code, "message": self.message, "field": self.field}
 
 
+class MeetingNotFound(MeetingError):
+    """A refusal because what the request's address names (an event, a badge's token) does not exist: HTTP 404 for
+    the REST views. The same problem met as an ordinary input (a filter) stays a MeetingError: 400."""
+
+
 class MeetingPermissionDenied(MeetingError, PermissionDenied):
     """A refusal for want of authentication or of a right; Django and graphene treat it as PermissionDenied."""

@@ -11,7 +11,6 @@ from .gql_mutations import INSTANT, MeetingMutation
 from .gql_queries import MeetingEventGQLType, MeetingParticipantGQLType, enum_of
 from .gql_showcases import MeetingShowcaseGQLType
 from .models import Session, SessionMutation, SessionType
-from .permissions import Action, can
 from .services import SessionService
 from .timeutils import from_storage, zone_or_none
 
@@ -56,8 +55,7 @@ class MeetingSessionGQLType(DjangoObjectType):
         return session.chairs.all()
 
     def resolve_showcases(session, info):
-        # Showcases keep their own right: the agenda's readers see them only if they may search showcases.
-        return session.showcases.all() if can(info.context.user, Action.SEARCH_SHOWCASES) else []
+        return selectors.session_showcases(user=info.context.user, session=session)
 
     @classmethod
     def get_queryset(cls, queryset, info):

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from . import validation as v
 from .errors import MeetingError, Problems
 from .models import Attendance, Event, EventStatus, Organisation, Participant, ParticipantStatus, Showcase
-from .permissions import Action, require
+from .permissions import Action, can, require
 
 # The API names a list of events may be ordered by (a leading "-" reverses).
 EVENT_ORDER_FIELDS = frozenset(
@@ -68,6 +68,12 @@ def sessions_for(*, user, queryset: QuerySet) -> QuerySet:
     """The live sessions of live events, for holders of the agenda search right."""
     require(user, Action.SEARCH_SESSIONS)
     return queryset.filter(is_deleted=False, event__is_deleted=False)
+
+
+def session_showcases(*, user, session) -> list:
+    """A session's showcases: they keep their own right, so the agenda's readers see them only if they may search
+    showcases (the list is prefetched with the sessions)."""
+    return list(session.showcases.all()) if can(user, Action.SEARCH_SHOWCASES) else []
 
 
 def attendances_for(*, user, queryset: QuerySet | None = None) -> QuerySet:

@@ -2,6 +2,7 @@
 layer, and JSON errors ({"code", "message", "field"}) instead of HTML pages or 500s."""
 
 import logging
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -14,7 +15,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..errors import MeetingError, MeetingPermissionDenied, Problem, Problems
+from .. import selectors
+from ..errors import MeetingError, MeetingNotFound, MeetingPermissionDenied, Problem, Problems
 from ..permissions import Action, require
 
 logger = logging.getLogger(__name__)
@@ -61,6 +63,17 @@ class MeetingAPIView(APIView):
             require(request.user, self.action)
 
     def handle_exception(self, exc):
+        # Refusals in the caller's language too, when it can be told (an unknown `language` falls back).
+        try:
+            language = request_language(self.request)
+        except MeetingError:  # the refusal itself must come through
+            language = None
+        with translation.override(language) if language else nullcontext():
+            return self._refusal(exc)
+
+    def _refusal(self, exc):
+        if isinstance(exc, MeetingNotFound):
+            return error_response(exc, status.HTTP_404_NOT_FOUND)
         if isinstance(exc, MeetingPermissionDenied):
             unknown_caller = exc.problem is Problems.AUTHENTICATION_REQUIRED
             return error_response(exc, status.HTTP_401_UNAUTHORIZED if unknown_caller else status.HTTP_403_FORBIDDEN)
@@ -95,3 +108,13 @@ def request_language(request) -> str:
         if candidate and candidate.split("-")[0] in offered:
             return candidate.split("-")[0]
     return offered[0] if offered else "en"
+
+
+def path_event(event_id):
+    """The live event the request's address names; a 404 when there is none."""
+    try:
+        return selectors.live_event(event_id, field="eventId")
+    except MeetingError as error:
+        if error.problem is Problems.EVENT_NOT_FOUND:
+            raise MeetingNotFound(error.problem, field=error.field, value=error.params.get("value")) from None
+        raise

@@ -14,23 +14,14 @@ CSV is streamed while the rows are read; XLSX is written to a temporary file, th
 decided in openimis_be_meeting/exports.py.
 """
 
-from contextlib import nullcontext
-
 from django.http import FileResponse, StreamingHttpResponse
 from django.urls import re_path
-from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
-from rest_framework import status
 
-from .. import exports, selectors
-from ..errors import MeetingError, Problems
+from .. import exports
 from ..permissions import Action
-from .base import MeetingAPIView, error_response, request_language
-
-
-class _EventMissing(MeetingError):
-    """The event named by the path does not exist (or is deleted): 404."""
+from .base import MeetingAPIView, path_event, request_language
 
 
 def _file_name(stem: str, extension: str) -> str:
@@ -68,32 +59,12 @@ class ExportView(MeetingAPIView):
         response["Content-Language"] = language
         return response
 
-    def handle_exception(self, exc):
-        # Refusals in the caller's language too, when it can be told (an unknown `language` falls back).
-        try:
-            language = request_language(self.request)
-        except Exception:  # the refusal itself must come through
-            language = None
-        with translation.override(language) if language else nullcontext():
-            if isinstance(exc, _EventMissing):
-                return error_response(exc, status.HTTP_404_NOT_FOUND)
-            return super().handle_exception(exc)
-
-
-def _path_event(event_id):
-    try:
-        return selectors.live_event(event_id, field="eventId")
-    except MeetingError as error:
-        if error.problem is Problems.EVENT_NOT_FOUND:
-            raise _EventMissing(error.problem, field=error.field, value=error.params.get("value")) from None
-        raise
-
 
 class ParticipantsExport(ExportView):
     action = Action.SEARCH_PARTICIPANTS
 
     def table(self, request, *, language, event_id):
-        event = _path_event(event_id)
+        event = path_event(event_id)
         return exports.participants_table(request=request, event=event, params=request.query_params, language=language)
 
 
@@ -101,7 +72,7 @@ class ShowcasesExport(ExportView):
     action = Action.SEARCH_SHOWCASES
 
     def table(self, request, *, language, event_id):
-        event = _path_event(event_id)
+        event = path_event(event_id)
         return exports.showcases_table(request=request, event=event, params=request.query_params, language=language)
 
 
@@ -109,7 +80,7 @@ class AgendaExport(ExportView):
     action = Action.SEARCH_SESSIONS
 
     def table(self, request, *, language, event_id):
-        event = _path_event(event_id)
+        event = path_event(event_id)
         return exports.agenda_table(request=request, event=event, params=request.query_params, language=language)
 
 

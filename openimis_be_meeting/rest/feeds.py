@@ -24,10 +24,9 @@ from django.utils import translation
 from django.utils.http import parse_etags, quote_etag
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from rest_framework import status
 
 from .. import ical
-from ..errors import MeetingError, Problems
+from ..errors import MeetingNotFound, Problems
 from ..models import (
     ACTIVE_PARTICIPANT_STATUSES,
     Event,
@@ -39,9 +38,8 @@ from ..models import (
     ShowcaseStatus,
 )
 from ..permissions import Action
-from ..selectors import live_event
 from ..timeutils import now_for_storage, zone_or_none
-from .base import MeetingAPIView, error_response
+from .base import MeetingAPIView, path_event
 
 # Registrations whose personal feed is served: those holding a seat, a place in line or a pending request, and the
 # confirmed people marked absent when the event completed (their calendar keeps the event). Rejected, cancelled,
@@ -49,7 +47,6 @@ from .base import MeetingAPIView, error_response
 FEED_PARTICIPANT_STATUSES = frozenset({*ACTIVE_PARTICIPANT_STATUSES, ParticipantStatus.NO_SHOW})
 # Showcases named in a session's description: only those on the programme.
 PROGRAMME_SHOWCASES = (ShowcaseStatus.ACCEPTED, ShowcaseStatus.SCHEDULED, ShowcaseStatus.PRESENTED)
-_NOT_FOUND = (Problems.EVENT_NOT_FOUND, Problems.CHECKIN_TOKEN_UNKNOWN)
 _FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -215,11 +212,6 @@ class CalendarFeedView(MeetingAPIView):
     """A feed: the calendar itself on success, the module's JSON errors otherwise (the base view answers JSON
     whatever the Accept header asks), and 404 rather than 400 for an event or token that is not there."""
 
-    def handle_exception(self, exc):
-        if isinstance(exc, MeetingError) and any(exc.problem is problem for problem in _NOT_FOUND):
-            return error_response(exc, status.HTTP_404_NOT_FOUND)
-        return super().handle_exception(exc)
-
     def language(self, request):
         """The caller's openIMIS language, as GraphQL uses it; none (the request's own) for anonymous callers."""
         try:
@@ -249,7 +241,7 @@ class EventCalendarView(CalendarFeedView):
     action = Action.SEARCH_EVENTS
 
     def get(self, request, event_id):
-        event = live_event(event_id, field="eventId")
+        event = path_event(event_id)
         zone = zone_or_none(event.timezone)
         with self.language(request):
             root = _calendar(event, zone, event.name)
@@ -263,7 +255,7 @@ class EventAgendaView(CalendarFeedView):
     action = Action.SEARCH_SESSIONS
 
     def get(self, request, event_id):
-        event = live_event(event_id, field="eventId")
+        event = path_event(event_id)
         zone = zone_or_none(event.timezone)
         with self.language(request):
             root = _calendar(event, zone, f"{event.name} – {capfirst(str(Session._meta.verbose_name_plural))}")
@@ -276,7 +268,7 @@ def participant_by_token(token) -> Participant:
     """The live registration with that check-in token, of a live event, in a status whose feed is served; the same
     refusal otherwise. The unique index finds the row; the constant-time comparison then confirms the token, so a
     case-insensitive collation (SQL Server's default) cannot let a differently written token through."""
-    unknown = MeetingError(Problems.CHECKIN_TOKEN_UNKNOWN, field="token")
+    unknown = MeetingNotFound(Problems.CHECKIN_TOKEN_UNKNOWN, field="token")
     if not isinstance(token, str) or not 0 < len(token) <= 64:
         raise unknown
     participant = (

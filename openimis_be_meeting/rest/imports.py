@@ -9,18 +9,16 @@ errors and refusals) are in the `language` parameter's language, else the user's
 request's, as for the exports.
 """
 
-from contextlib import nullcontext
-
 from django.urls import re_path
 from django.utils import translation
 from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from ..errors import MeetingError, Problems
+from ..errors import MeetingError
 from ..permissions import Action
 from ..services.imports import ImportOptions, ImportProblems, import_limits, import_participants, parse_option
-from .base import MeetingAPIView, error_response, request_language
+from .base import MeetingAPIView, path_event, request_language
 
 
 def _option(request, name: str) -> bool:
@@ -35,6 +33,7 @@ class ParticipantImportView(MeetingAPIView):
     parser_classes = [MultiPartParser, FormParser]
 
     def post(self, request, event_id):
+        path_event(event_id)  # 404 for an event that is not there, before the upload is read
         options = ImportOptions(
             dry_run=_option(request, "dryRun"),
             create_organisations=_option(request, "createOrganisations"),
@@ -53,17 +52,6 @@ class ParticipantImportView(MeetingAPIView):
         response = Response(body, status=status.HTTP_400_BAD_REQUEST if report.refusal else status.HTTP_200_OK)
         response["Content-Language"] = language
         return response
-
-    def handle_exception(self, exc):
-        # Refusals in the caller's language too, when it can be told (an unknown `language` falls back).
-        try:
-            language = request_language(self.request)
-        except Exception:  # the refusal itself must come through
-            language = None
-        with translation.override(language) if language else nullcontext():
-            if isinstance(exc, MeetingError) and exc.problem is Problems.EVENT_NOT_FOUND:
-                return error_response(exc, status.HTTP_404_NOT_FOUND)  # as the exports answer
-            return super().handle_exception(exc)
 
 
 urlpatterns = [
