@@ -41,6 +41,12 @@ DEFAULT_CFG = {
     "max_import_rows": 20_000,
     # Largest number of events one deleteMeetingEvent call may name.
     "max_ids_per_delete": 100,
+    # Limits on every GraphQL request of the instance, where it installs gql_limits.QueryLimitsBackend (README,
+    # "Query limits"): how deep fields nest, how many fields (each use of a fragment counted) and aliases one request
+    # selects; null turns one off. Page sizes are limited by GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"].
+    "gql_max_depth": 15,
+    "gql_max_fields": 1_000,
+    "gql_max_aliases": 30,
 }
 
 
@@ -57,6 +63,7 @@ class MeetingConfig(AppConfig):
 
         MeetingConfig.config = ModuleConfiguration.get_or_default(MODULE_NAME, DEFAULT_CFG)
         checks.register(check_time_zone)
+        checks.register(check_async_workers)
 
 
 def check_time_zone(app_configs=None, **kwargs):
@@ -71,5 +78,27 @@ def check_time_zone(app_configs=None, **kwargs):
             "times written by other code in local time would be shifted.",
             hint='Set TIME_ZONE = "UTC", or USE_TZ = True.',
             id="openimis_be_meeting.W001",
+        )
+    ]
+
+
+def check_async_workers(app_configs=None, **kwargs):
+    """With mutations done by Celery workers, a message must be acknowledged only after its task: otherwise a worker
+    that dies mid-way loses the mutation, and its log stays "received" for ever."""
+    import core
+    from django.conf import settings
+
+    if not getattr(core, "async_mutations", False):
+        return []
+    if getattr(settings, "CELERY_TASK_ACKS_LATE", False) and getattr(
+        settings, "CELERY_TASK_REJECT_ON_WORKER_LOST", False
+    ):
+        return []
+    return [
+        checks.Warning(
+            "Mutations run in Celery workers, but CELERY_TASK_ACKS_LATE and CELERY_TASK_REJECT_ON_WORKER_LOST are not "
+            "both on: a mutation whose worker dies mid-way is lost instead of being handed to another worker.",
+            hint="Set CELERY_TASK_ACKS_LATE = True and CELERY_TASK_REJECT_ON_WORKER_LOST = True (README, Workers).",
+            id="openimis_be_meeting.W002",
         )
     ]

@@ -5,7 +5,9 @@ import logging
 import graphene
 from core.models import MutationLog
 from core.schema import OpenIMISMutation
+from django.db import transaction
 
+from . import validation as v
 from .apps import MODULE_NAME
 from .errors import MeetingError, Problems
 from .gql_queries import (
@@ -47,36 +49,44 @@ class MeetingMutation(OpenIMISMutation):
         return getattr(cls.service_class(user), cls.service_method)(data)
 
     @classmethod
-    def link(cls, user, client_mutation_id: str, result: dict) -> None:
-        """Record which object the mutation touched, so the frontend can re-read it by clientMutationId."""
+    def link(cls, result: dict, claimed: list) -> None:
+        """Record which object the mutation touched on the logs this call holds, so the frontend can re-read it by
+        clientMutationId."""
         object_id = (result.get("data") or {}).get("id")
         if cls.link_model is None or not object_id:
             return
-        log_id = (
-            MutationLog.objects.filter(client_mutation_id=client_mutation_id, user=user)
-            .order_by("-request_date_time")
-            .values_list("id", flat=True)
-            .first()
-        )
-        if log_id:
+        for log_id in claimed:
             cls.link_model.objects.get_or_create(mutation_id=log_id, **{f"{cls.link_field}_id": object_id})
 
     @classmethod
-    def replay(cls, user, client_mutation_id: str) -> bool:
+    def replay(cls, user, client_mutation_id: str, claimed: list) -> bool:
         """Whether the same user already sent this clientMutationId and it succeeded (a retry after a lost answer, a
-        double click): then nothing is done again, and this log is linked to what the first one changed."""
+        double click): then nothing is done again, and the logs this call holds are linked to what the first changed."""
         logs = MutationLog.objects.filter(client_mutation_id=client_mutation_id, user=user)
         if not logs.filter(status=MutationLog.SUCCESS).exists():
             return False
         if cls.link_model is not None:
-            current = logs.exclude(status=MutationLog.SUCCESS).order_by("-request_date_time").first()
             earlier = cls.link_model.objects.filter(
                 mutation__client_mutation_id=client_mutation_id, mutation__user=user
             )
             for object_id in set(earlier.values_list(f"{cls.link_field}_id", flat=True)):
-                if current is not None:
-                    cls.link_model.objects.get_or_create(mutation=current, **{f"{cls.link_field}_id": object_id})
+                for log_id in claimed:
+                    cls.link_model.objects.get_or_create(mutation_id=log_id, **{f"{cls.link_field}_id": object_id})
         return True
+
+    @classmethod
+    def mutate_and_get_payload(cls, root, info, **data):
+        """core writes clientMutationId and clientMutationLabel into its log (255 characters each) before anything
+        else: what that table cannot hold is refused here with a clear GraphQL error, not a database error."""
+        for key, field in (
+            ("client_mutation_id", "clientMutationId"),
+            ("client_mutation_label", "clientMutationLabel"),
+        ):
+            value = data.get(key)
+            v.clean_text(value, field=field, max_length=255)
+            if isinstance(value, str) and len(value) > 255:  # core stores it with its surrounding blanks
+                raise MeetingError(Problems.TOO_LONG, field=field, max=255)
+        return super().mutate_and_get_payload(root, info, **data)
 
     @classmethod
     def coerce_mutation_data(cls, input_data, input_class=None):
@@ -85,17 +95,42 @@ class MeetingMutation(OpenIMISMutation):
         return input_data
 
     @classmethod
+    def claim(cls, user, client_mutation_id: str) -> list:
+        """Lock every log of this user's clientMutationId until the transaction ends: simultaneous duplicates (a double
+        click, a retry racing the first request, a worker redelivering a message) then run one after the other, and
+        the second one sees the first one's success. A no-op without row locks (SQLite writes serialise anyway)."""
+        return list(
+            MutationLog.objects.select_for_update()
+            .filter(client_mutation_id=client_mutation_id, user=user)
+            .order_by("id")
+            .values_list("id", flat=True)
+        )
+
+    @classmethod
+    def settle(cls, claimed: list) -> None:
+        """Mark this clientMutationId's waiting logs successful in the same transaction as the change itself: a worker
+        killed after the commit (before core marks its log) leaves a log that already says so, and the redelivered
+        message is recognised as a replay instead of being done twice. Only the logs this call locked: a duplicate
+        that arrived since holds its own lock, and will find this success when its turn comes."""
+        MutationLog.objects.filter(id__in=claimed, status=MutationLog.RECEIVED).update(status=MutationLog.SUCCESS)
+
+    @classmethod
     def async_mutate(cls, user, **data):
         client_mutation_id = data.get("client_mutation_id")
         payload = {key: value for key, value in data.items() if key not in _MUTATION_META_KEYS}
         if cls.passes_client_id:
             payload["client_id"] = client_mutation_id
+        tracked = bool(client_mutation_id) and getattr(user, "is_authenticated", False)
         try:
-            # Mutations that pass the client id on recognise their replays themselves, more precisely.
-            retry = client_mutation_id and not cls.passes_client_id and getattr(user, "is_authenticated", False)
-            if retry and cls.replay(user, client_mutation_id):
-                return None
-            result = cls.perform(user, payload)
+            with transaction.atomic():
+                claimed = cls.claim(user, client_mutation_id) if tracked else []
+                # Mutations that pass the client id on recognise their replays themselves, more precisely.
+                if tracked and not cls.passes_client_id and cls.replay(user, client_mutation_id, claimed):
+                    return None
+                result = cls.perform(user, payload)
+                if result.get("success") and tracked:
+                    cls.link(result, claimed)
+                    cls.settle(claimed)
         except MeetingError as error:
             return [error.as_dict()]
         except Exception:
@@ -103,11 +138,6 @@ class MeetingMutation(OpenIMISMutation):
             return [MeetingError(Problems.UNEXPECTED).as_dict()]
         if not result.get("success"):
             return [result.get("detail") or MeetingError(Problems.UNEXPECTED).as_dict()]
-        if client_mutation_id:
-            try:
-                cls.link(user, client_mutation_id, result)
-            except Exception:  # the change is committed: a missing link must not report it as failed
-                logger.exception("%s: could not link the mutation log", cls.__name__)
         return None
 
 

@@ -145,6 +145,23 @@ def test_a_local_time_zone_without_use_tz_is_reported_by_the_system_checks():
         assert check_time_zone() == []
 
 
+def test_async_mutations_without_late_acknowledgement_are_reported_by_the_system_checks(monkeypatch):
+    import core
+    from django.test import override_settings
+
+    from openimis_be_meeting.apps import check_async_workers
+
+    monkeypatch.setattr(core, "async_mutations", False, raising=False)
+    with override_settings(CELERY_TASK_ACKS_LATE=False):
+        assert check_async_workers() == []  # inline mutations: no worker to lose
+    monkeypatch.setattr(core, "async_mutations", True, raising=False)
+    assert check_async_workers() == []  # the host acknowledges late and hands back a lost worker's message
+    with override_settings(CELERY_TASK_ACKS_LATE=False):
+        assert [warning.id for warning in check_async_workers()] == ["openimis_be_meeting.W002"]
+    with override_settings(CELERY_TASK_REJECT_ON_WORKER_LOST=False):
+        assert [warning.id for warning in check_async_workers()] == ["openimis_be_meeting.W002"]
+
+
 @pytest.mark.django_db
 def test_other_modules_hooks_run_only_after_our_rights_check(admin, nobody):
     """A module bound to our service signals (as openIMIS modules do) never sees a refused call."""

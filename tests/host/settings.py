@@ -8,8 +8,10 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-# Mutations run inline unless the environment asks for Celery (core reads ASYNC at import time).
-os.environ.setdefault("ASYNC", "False")
+# Mutations run inline unless the environment asks for Celery: core sends them to a worker when ASYNC is PROD or,
+# without ASYNC, when MODE is PROD (it reads this at import time). `make test-async` runs with MODE=PROD.
+if os.environ.get("MODE") != "PROD":
+    os.environ.setdefault("ASYNC", "False")
 
 BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = os.environ.get("SECRET_KEY", "meeting-host-not-a-secret")
@@ -132,6 +134,17 @@ USE_I18N = True
 USE_TZ = False
 
 STATIC_URL = "/static/"
+
+# Celery over RabbitMQ, as production openIMIS runs mutations (used only when mutations are asynchronous).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "openimis")
+CELERY_TASK_IGNORE_RESULT = True
+# A message is acknowledged only once its task has finished: a worker that dies mid-way hands it back to the broker,
+# and the module's mutations recognise a redelivered message whose change was already committed (README, "Workers").
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 
 def SITE_ROOT():  # noqa: N802 - the name core imports
