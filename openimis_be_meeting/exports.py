@@ -194,16 +194,27 @@ def participants_table(*, request, event, params, language: str) -> Table:
         "organisation_type": _choice(params, "organisationType", OrganisationType),
         "search": _text(params, "search", max_length=100),
     }
-    queryset = _filtered(ParticipantFilter, data, queryset, request)
+    return participant_rows_table(
+        user=request.user,
+        queryset=_filtered(ParticipantFilter, data, queryset, request),
+        name=f"{event.code}-participants",
+        zone=zone_or_none(event.timezone),
+        language=language,
+    )
+
+
+def participant_rows_table(*, user, queryset, name: str, zone, language: str) -> Table:
+    """Given registrations (already narrowed to those the user may list), by last and first name; the personal
+    columns only for holders of the personal-data right."""
     queryset = queryset.select_related("organisation").order_by(Lower("last_name"), Lower("first_name"), "id")
     columns = list(PARTICIPANT_COLUMNS)
-    if can(request.user, Action.VIEW_PERSONAL_DATA):
+    if can(user, Action.VIEW_PERSONAL_DATA):
         columns += PARTICIPANT_PERSONAL_COLUMNS
     return Table(
-        name=f"{event.code}-participants",
+        name=name,
         columns=columns,
         rows=lambda: queryset.iterator(chunk_size=CHUNK_SIZE),
-        zone=zone_or_none(event.timezone),
+        zone=zone,
         language=language,
     )
 
@@ -305,8 +316,9 @@ def showcases_table(*, request, event, params, language: str) -> Table:
 
 
 def _people():
-    """Live registrations, by name: speakers, chairs and presenters as the lists show them."""
-    return Participant.objects.filter(is_deleted=False).order_by(Lower("last_name"), Lower("first_name"), "id")
+    """Live registrations that stand, by name: speakers, chairs and presenters as GraphQL names them."""
+    people = Participant.objects.filter(is_deleted=False, status__in=selectors.PROGRAMME_STATUSES)
+    return people.order_by(Lower("last_name"), Lower("first_name"), "id")
 
 
 # -- agenda ---------------------------------------------------------------------------------------------------------

@@ -3,12 +3,12 @@
 import graphene
 from core.schema import OpenIMISMutation
 from core.utils import ExtendedConnection
-from graphene_django import DjangoObjectType
 
 from . import selectors
 from .filters import SessionFilter
 from .gql_mutations import INSTANT, MeetingMutation
 from .gql_queries import MeetingEventGQLType, MeetingParticipantGQLType, enum_of
+from .gql_rights import GuardedObjectType
 from .gql_showcases import MeetingShowcaseGQLType
 from .models import Session, SessionMutation, SessionType
 from .services import SessionService
@@ -17,8 +17,10 @@ from .timeutils import from_storage, zone_or_none
 MeetingSessionTypeEnum = enum_of("MeetingSessionTypeEnum", SessionType)
 
 
-class MeetingSessionGQLType(DjangoObjectType):
+class MeetingSessionGQLType(GuardedObjectType):
     """An agenda item; its times are given in the event's time zone."""
+
+    reader = staticmethod(selectors.sessions_for)
 
     uuid = graphene.String()
     event = graphene.Field(MeetingEventGQLType)
@@ -49,17 +51,13 @@ class MeetingSessionGQLType(DjangoObjectType):
         return from_storage(session.ends_at, zone_or_none(session.event.timezone))
 
     def resolve_speakers(session, info):
-        return session.speakers.all()
+        return selectors.programme_people(session.speakers.all())
 
     def resolve_chairs(session, info):
-        return session.chairs.all()
+        return selectors.programme_people(session.chairs.all())
 
     def resolve_showcases(session, info):
         return selectors.session_showcases(user=info.context.user, session=session)
-
-    @classmethod
-    def get_queryset(cls, queryset, info):
-        return selectors.sessions_for(user=info.context.user, queryset=queryset)
 
 
 class SessionFields:

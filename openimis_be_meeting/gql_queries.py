@@ -1,10 +1,10 @@
 import graphene
 from core.utils import ExtendedConnection
-from graphene_django import DjangoObjectType
 from location.gql_queries import LocationGQLType
 
 from . import selectors
 from .filters import AttendanceFilter, EventFilter, OrganisationFilter, ParticipantFilter
+from .gql_rights import GuardedObjectType
 from .models import (
     Attendance,
     AttendanceMode,
@@ -47,8 +47,10 @@ def _in_event_zone(field_name: str):
     return resolve
 
 
-class MeetingEventGQLType(DjangoObjectType):
+class MeetingEventGQLType(GuardedObjectType):
     """An event; its instants are given with the offset of the event's own time zone."""
+
+    reader = staticmethod(selectors.events_for)
 
     uuid = graphene.String()
     event_type = graphene.Field(MeetingEventTypeEnum)
@@ -87,12 +89,10 @@ class MeetingEventGQLType(DjangoObjectType):
     def resolve_uuid(event, info):
         return str(event.id)
 
-    @classmethod
-    def get_queryset(cls, queryset, info):
-        return selectors.events_for(user=info.context.user, queryset=queryset)
 
+class MeetingOrganisationGQLType(GuardedObjectType):
+    reader = staticmethod(selectors.organisations_for)
 
-class MeetingOrganisationGQLType(DjangoObjectType):
     uuid = graphene.String()
     organisation_type = graphene.Field(MeetingOrganisationTypeEnum)
 
@@ -107,13 +107,11 @@ class MeetingOrganisationGQLType(DjangoObjectType):
     def resolve_uuid(organisation, info):
         return str(organisation.id)
 
-    @classmethod
-    def get_queryset(cls, queryset, info):
-        return selectors.organisations_for(user=info.context.user, queryset=queryset)
-
 
 def _personal(field_name: str):
     """A resolver giving the value only to callers with the personal-data right, null to everyone else."""
+    if field_name not in selectors.PARTICIPANT_PERSONAL_FIELDS:  # the one list of personal fields names them all
+        raise ValueError(f"{field_name} is not in selectors.PARTICIPANT_PERSONAL_FIELDS")
 
     def resolve(participant, info):
         if not can(info.context.user, Action.VIEW_PERSONAL_DATA):
@@ -123,8 +121,10 @@ def _personal(field_name: str):
     return resolve
 
 
-class MeetingParticipantGQLType(DjangoObjectType):
+class MeetingParticipantGQLType(GuardedObjectType):
     """One registration; email, phone, gender, needs and the check-in token need the personal-data right."""
+
+    reader = staticmethod(selectors.participants_for)
 
     uuid = graphene.String()
     event = graphene.Field(MeetingEventGQLType)
@@ -164,13 +164,11 @@ class MeetingParticipantGQLType(DjangoObjectType):
     def resolve_uuid(participant, info):
         return str(participant.id)
 
-    @classmethod
-    def get_queryset(cls, queryset, info):
-        return selectors.participants_for(user=info.context.user, queryset=queryset)
 
-
-class MeetingAttendanceGQLType(DjangoObjectType):
+class MeetingAttendanceGQLType(GuardedObjectType):
     """One participant present on one day (in the event's time zone), with who checked them in, when and how."""
+
+    reader = staticmethod(selectors.attendances_for)
 
     uuid = graphene.String()
     participant = graphene.Field(MeetingParticipantGQLType)
@@ -198,7 +196,3 @@ class MeetingAttendanceGQLType(DjangoObjectType):
 
     def resolve_checked_in_by(attendance, info):
         return attendance.checked_in_by.username if attendance.checked_in_by else None
-
-    @classmethod
-    def get_queryset(cls, queryset, info):
-        return selectors.attendances_for(user=info.context.user, queryset=queryset)

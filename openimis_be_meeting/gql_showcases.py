@@ -3,7 +3,6 @@ interoperability matrix."""
 
 import graphene
 from core.utils import ExtendedConnection
-from graphene_django import DjangoObjectType
 
 from . import selectors
 from .filters import DigitalSystemFilter, ShowcaseFilter, StandardFilter
@@ -13,6 +12,7 @@ from .gql_queries import (
     MeetingParticipantGQLType,
     enum_of,
 )
+from .gql_rights import GuardedObjectType
 from .models import (
     DemoType,
     DeploymentStage,
@@ -48,7 +48,9 @@ MeetingShowcaseDecisionEnum = graphene.Enum(
 )
 
 
-class MeetingDigitalSystemGQLType(DjangoObjectType):
+class MeetingDigitalSystemGQLType(GuardedObjectType):
+    reader = staticmethod(selectors.showcase_catalogue_for)
+
     uuid = graphene.String()
     system_type = graphene.Field(MeetingSystemTypeEnum)
     deployment_stage = graphene.Field(MeetingDeploymentStageEnum)
@@ -65,12 +67,10 @@ class MeetingDigitalSystemGQLType(DjangoObjectType):
     def resolve_uuid(system, info):
         return str(system.id)
 
-    @classmethod
-    def get_queryset(cls, queryset, info):
-        return selectors.showcase_catalogue_for(user=info.context.user, queryset=queryset)
 
+class MeetingStandardGQLType(GuardedObjectType):
+    reader = staticmethod(selectors.showcase_catalogue_for)
 
-class MeetingStandardGQLType(DjangoObjectType):
     uuid = graphene.String()
     family = graphene.Field(MeetingStandardFamilyEnum)
 
@@ -84,10 +84,6 @@ class MeetingStandardGQLType(DjangoObjectType):
 
     def resolve_uuid(standard, info):
         return str(standard.id)
-
-    @classmethod
-    def get_queryset(cls, queryset, info):
-        return selectors.showcase_catalogue_for(user=info.context.user, queryset=queryset)
 
 
 class MeetingIntegrationGQLType(graphene.ObjectType):
@@ -153,8 +149,10 @@ def _mean_scores(showcase):
     return means
 
 
-class MeetingShowcaseGQLType(DjangoObjectType):
+class MeetingShowcaseGQLType(GuardedObjectType):
     """A showcase; review count, mean scores and reviews are null without the decide right (217006)."""
+
+    reader = staticmethod(selectors.showcases_for)
 
     uuid = graphene.String()
     event = graphene.Field(MeetingEventGQLType)
@@ -205,7 +203,7 @@ class MeetingShowcaseGQLType(DjangoObjectType):
         return showcase.partner_organisations.all()
 
     def resolve_presenters(showcase, info):
-        return showcase.presenters.all()
+        return selectors.programme_people(showcase.presenters.all())
 
     def resolve_integrations(showcase, info):
         return showcase.integrations.all()
@@ -218,10 +216,6 @@ class MeetingShowcaseGQLType(DjangoObjectType):
 
     def resolve_status_changed_at(showcase, info):
         return from_storage(showcase.status_changed_at)
-
-    @classmethod
-    def get_queryset(cls, queryset, info):
-        return selectors.showcases_for(user=info.context.user, queryset=queryset)
 
 
 class MeetingMatrixProgressGQLType(graphene.ObjectType):

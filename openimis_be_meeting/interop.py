@@ -7,7 +7,7 @@ claim that was rejected or withdrawn does not count.
 from . import validation as v
 from .models import EVIDENCE_RANK, Integration, ShowcaseStatus, UseCase
 from .models.reading import read_only
-from .permissions import Action, require
+from .permissions import Action, guarded
 from .selectors import live_event
 
 COUNTED_STATUSES = (ShowcaseStatus.ACCEPTED, ShowcaseStatus.SCHEDULED, ShowcaseStatus.PRESENTED)
@@ -39,13 +39,13 @@ def _integrations(*, event_id, country, standard_id, use_case, statuses):
     return read_only(integrations.order_by("showcase__event__starts_at", "showcase_id", "position"))
 
 
+@guarded(Action.SEARCH_SHOWCASES)
 def interoperability_matrix(
     *, user, event_id=None, country=None, standard_id=None, use_case=None, statuses=None
 ) -> dict:
     """For each pair of systems (either direction), the standards, directions and best evidence level reached, the
     showcases, and the best level per event in date order (how the link advanced); and the same per system and
     standard."""
-    require(user, Action.SEARCH_SHOWCASES)
     pairs, by_system_standard = {}, {}
     for link in _integrations(
         event_id=event_id, country=country, standard_id=standard_id, use_case=use_case, statuses=statuses

@@ -1,5 +1,8 @@
 """The only reader of the module's rights configuration: who may do what."""
 
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 
 from .apps import MeetingConfig
@@ -36,6 +39,14 @@ class Action(str, Enum):
     MANAGE_AGENDA = "gql_mutation_manage_meeting_sessions_perms"
 
 
+@dataclass(frozen=True)
+class ByArgument:
+    """The rights of a field that reads different things by one argument's value (meetingHistory's `entity`)."""
+
+    argument: str  # the GraphQL argument's name, e.g. "entity"
+    actions: Mapping[str, Action]  # the argument's value as the resolver receives it -> the action it needs
+
+
 def rights_for(action: Action) -> list[str]:
     """The right codes that allow an action, as the instance configures them."""
     return [str(code) for code in MeetingConfig.config.get(action.value) or []]
@@ -56,3 +67,19 @@ def require(user, action: Action) -> None:
         raise MeetingPermissionDenied(Problems.AUTHENTICATION_REQUIRED)
     if not can(user, action):
         raise MeetingPermissionDenied(Problems.PERMISSION_DENIED)
+
+
+def guarded(action: Action):
+    """Declare the right a read needs: the decorated function (called with `user=`) refuses callers without it before
+    it runs, and carries the action as `function.action`, from which rights.py lists what guards each field."""
+
+    def decorate(function):
+        @functools.wraps(function)
+        def wrapper(*args, user, **kwargs):
+            require(user, action)
+            return function(*args, user=user, **kwargs)
+
+        wrapper.action = action
+        return wrapper
+
+    return decorate

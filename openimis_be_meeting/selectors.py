@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from . import validation as v
 from .errors import MeetingError, Problems
 from .models import Attendance, Event, EventStatus, Organisation, Participant, ParticipantStatus, Showcase
-from .permissions import Action, can, require
+from .permissions import Action, can, guarded
 
 # The API names a list of events may be ordered by (a leading "-" reverses).
 EVENT_ORDER_FIELDS = frozenset(
@@ -13,9 +13,9 @@ EVENT_ORDER_FIELDS = frozenset(
 )
 
 
+@guarded(Action.SEARCH_EVENTS)
 def events_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     """The live events a user may see: all of them with the search right, otherwise a refusal."""
-    require(user, Action.SEARCH_EVENTS)
     queryset = Event.objects.all() if queryset is None else queryset
     return queryset.filter(is_deleted=False)
 
@@ -29,16 +29,21 @@ PARTICIPANT_ORDER_FIELDS = frozenset(
 ATTENDANCE_ORDER_FIELDS = frozenset({"day", "checkedInAt", "method"})
 
 
+@guarded(Action.SEARCH_ORGANISATIONS)
 def organisations_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     """The live organisations, for holders of the organisation search right."""
-    require(user, Action.SEARCH_ORGANISATIONS)
     queryset = Organisation.objects.all() if queryset is None else queryset
     return queryset.filter(is_deleted=False)
 
 
+# A participant's personal data: readable only with the personal-data right (216006), in the GraphQL type and in the
+# history alike.
+PARTICIPANT_PERSONAL_FIELDS = ("email", "phone", "gender", "accessibility_needs", "dietary_needs", "checkin_token")
+
+
+@guarded(Action.SEARCH_PARTICIPANTS)
 def participants_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     """The live registrations of live events, for holders of the participant search right."""
-    require(user, Action.SEARCH_PARTICIPANTS)
     queryset = Participant.objects.all() if queryset is None else queryset
     return queryset.filter(is_deleted=False, event__is_deleted=False)
 
@@ -48,26 +53,40 @@ SYSTEM_ORDER_FIELDS = frozenset({"name", "country", "systemType", "deploymentSta
 STANDARD_ORDER_FIELDS = frozenset({"code", "name", "family", "dateCreated"})
 
 
+@guarded(Action.SEARCH_SHOWCASES)
 def showcases_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     """The live showcases of live events, for holders of the showcase search right."""
-    require(user, Action.SEARCH_SHOWCASES)
     queryset = Showcase.objects.all() if queryset is None else queryset
     return queryset.filter(is_deleted=False, event__is_deleted=False)
 
 
+@guarded(Action.SEARCH_SHOWCASES)
 def showcase_catalogue_for(*, user, queryset: QuerySet) -> QuerySet:
     """Live digital systems or standards, for holders of the showcase search right."""
-    require(user, Action.SEARCH_SHOWCASES)
     return queryset.filter(is_deleted=False)
 
 
 SESSION_ORDER_FIELDS = frozenset({"startsAt", "endsAt", "title", "room", "sessionType"})
 
 
+@guarded(Action.SEARCH_SESSIONS)
 def sessions_for(*, user, queryset: QuerySet) -> QuerySet:
     """The live sessions of live events, for holders of the agenda search right."""
-    require(user, Action.SEARCH_SESSIONS)
     return queryset.filter(is_deleted=False, event__is_deleted=False)
+
+
+# Registrations the programme names (a showcase's presenters, a session's speakers and chairs): live ones that stand.
+PROGRAMME_STATUSES = frozenset(
+    {ParticipantStatus.PENDING, ParticipantStatus.CONFIRMED, ParticipantStatus.WAITLISTED, ParticipantStatus.NO_SHOW}
+)
+
+
+def programme_people(people) -> list:
+    """The people a showcase or session names, for whoever may read it: presenting is public by nature, so their
+    names need neither the participant right nor the listing consent (their personal data still needs 216006). A
+    deleted, cancelled, rejected or withdrawn registration is named nowhere. Filtered in Python: the lists come
+    prefetched."""
+    return [person for person in people if not person.is_deleted and person.status in PROGRAMME_STATUSES]
 
 
 def session_showcases(*, user, session) -> list:
@@ -76,9 +95,9 @@ def session_showcases(*, user, session) -> list:
     return list(session.showcases.all()) if can(user, Action.SEARCH_SHOWCASES) else []
 
 
+@guarded(Action.SEARCH_PARTICIPANTS)
 def attendances_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     """Check-ins of live registrations of live events, for holders of the participant search right."""
-    require(user, Action.SEARCH_PARTICIPANTS)
     queryset = Attendance.objects.all() if queryset is None else queryset
     return queryset.filter(participant__is_deleted=False, participant__event__is_deleted=False)
 
@@ -103,10 +122,10 @@ LISTED_EVENT_STATUSES = frozenset(
 )
 
 
+@guarded(Action.SEE_PUBLISHED_PARTICIPANTS)
 def published_participants(*, user, event_id) -> QuerySet:
     """The public list of an event that is no longer a draft: confirmed people who agreed to be listed, with only
     what they agreed to show (names, job title, organisation, country, role)."""
-    require(user, Action.SEE_PUBLISHED_PARTICIPANTS)
     event = live_event(event_id)
     if event.status not in LISTED_EVENT_STATUSES:
         return Participant.objects.none()

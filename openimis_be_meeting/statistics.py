@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import Count
 
 from .models import Attendance, Participant, ParticipantStatus
-from .permissions import Action, can, require
+from .permissions import Action, can, guarded
 from .selectors import live_event
 from .services.attendance import event_days
 
@@ -30,10 +30,10 @@ def _counts(queryset, field: str) -> list[dict]:
     return sorted(counts, key=lambda item: (-item["count"], item["key"] or ""))
 
 
+@guarded(Action.SEARCH_PARTICIPANTS)
 def event_statistics(*, user, event_id, statuses=None) -> dict:
     """Counts for one live event. The breakdowns count registrations in `statuses` (CONFIRMED when not given);
     a missing value (no country, gender not given) is counted under a null key."""
-    require(user, Action.SEARCH_PARTICIPANTS)
     event = live_event(event_id)
     registrations = Participant.objects.live().filter(event=event)
     by_status = _counts(registrations, "status")

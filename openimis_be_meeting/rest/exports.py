@@ -43,6 +43,16 @@ def xlsx_response(table: exports.Table) -> FileResponse:
     )
 
 
+def file_response(table: exports.Table, extension: str, language: str):
+    """The download of a table, with the headers every export carries."""
+    response = csv_response(table) if extension == "csv" else xlsx_response(table)
+    # The files may hold personal data: never kept by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Language"] = language
+    return response
+
+
 class ExportView(MeetingAPIView):
     """A table as a CSV or XLSX download; subclasses name the right and build the table."""
 
@@ -51,13 +61,7 @@ class ExportView(MeetingAPIView):
 
     def get(self, request, extension: str, **kwargs):
         language = request_language(request)
-        table = self.table(request, language=language, **kwargs)
-        response = csv_response(table) if extension == "csv" else xlsx_response(table)
-        # The files may hold personal data: never kept by a shared cache.
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Language"] = language
-        return response
+        return file_response(self.table(request, language=language, **kwargs), extension, language)
 
 
 class ParticipantsExport(ExportView):

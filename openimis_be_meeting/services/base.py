@@ -34,6 +34,7 @@ def service_method(signal_name: str, action: Action):
                 return failure(error)
             return signalled(self, *args, **kwargs)
 
+        wrapper.action = action  # the right it needs, as rights.py reads it for each mutation
         return wrapper
 
     return decorate

@@ -1,0 +1,64 @@
+"""No REST answer (exports in CSV and XLSX, calendar feeds) gives personal data to a caller without the
+personal-data right: every GET endpoint of the module, found from its URL patterns, is read by a holder of every
+other right and the whole file is searched for the stored emails, phones, needs, genders and check-in tokens. A
+holder of every right finds them in the participants export, which proves the search would."""
+
+import pytest
+
+from openimis_be_meeting.models import Participant
+
+from factories import PASSWORD, make_user
+from frontend import logged_in
+from rights_http import endpoints, text_of
+from rights_world import ALL_CODES, PERSONAL_DATA, build
+
+GENDER_LABEL = "Female"  # how the exports write the stored gender
+
+
+@pytest.fixture
+def world(admin):
+    return build(admin)
+
+
+def downloads(session, world) -> dict[str, str]:
+    texts = {}
+    for method, path, _view in endpoints(world):
+        if method == "GET":
+            answer = session.http.get(path)
+            assert answer.status_code == 200, (path, answer.content[:300])
+            texts[path] = text_of(answer)
+    return texts
+
+
+@pytest.mark.django_db
+def test_no_export_or_feed_gives_personal_data_to_a_holder_of_every_other_right(world):
+    make_user("AllButPersonal", rights=[code for code in ALL_CODES if code != PERSONAL_DATA])
+
+    texts = downloads(logged_in("AllButPersonal", PASSWORD), world)
+
+    assert len(texts) == 11
+    found = [(path, secret) for path, text in texts.items() for secret in world.secrets() if secret in text]
+    assert found == []
+    assert [path for path, text in texts.items() if GENDER_LABEL in text] == []
+    participants = [text for path, text in texts.items() if "/participants." in path]
+    assert len(participants) == 2 and all("Presenter0" in text for text in participants)  # the people are there
+
+
+@pytest.mark.django_db
+def test_the_participants_export_gives_personal_data_to_its_holders(world):
+    make_user("Everything", rights=ALL_CODES)
+    shown = Participant.objects.filter(event=world.show.event)
+
+    texts = downloads(logged_in("Everything", PASSWORD), world)
+
+    for path in [path for path in texts if "/participants." in path]:
+        for person in shown:
+            values = (
+                person.email,
+                person.phone,
+                person.accessibility_needs,
+                person.dietary_needs,
+                person.checkin_token,
+            )
+            assert all(value in texts[path] for value in values), (path, person.email)
+        assert GENDER_LABEL in texts[path]
