@@ -1,6 +1,7 @@
 import graphene
 
 from . import gql_agenda as ag
+from . import gql_history as gh
 from . import gql_mutations as m
 from . import gql_showcase_mutations as sm
 from . import interop, selectors, statistics
@@ -13,6 +14,7 @@ from .gql_queries import (
     MeetingParticipantStatusEnum,
 )
 from .gql_reports import MeetingEventStatisticsGQLType, MeetingListedParticipantGQLType
+from .gql_rights import resolved_by
 from .gql_showcases import (
     MeetingDigitalSystemGQLType,
     MeetingInteroperabilityMatrixGQLType,
@@ -101,6 +103,7 @@ class Query(graphene.ObjectType):
         event_id=graphene.String(required=True),
         description="Confirmed participants who agreed to be listed, with only the fields they agreed to show.",
     )
+    meeting_history = gh.meeting_history_field()
 
     def resolve_meeting_events(self, info, **kwargs):
         events = Event.objects.for_reading().select_related("location").order_by("-starts_at", "code", "id")
@@ -154,14 +157,11 @@ class Query(graphene.ObjectType):
     def resolve_meeting_standards(self, info, **kwargs):
         return _ordered(Standard.objects.for_reading().order_by("code", "id"), kwargs, selectors.STANDARD_ORDER_FIELDS)
 
-    def resolve_meeting_interoperability_matrix(self, info, **kwargs):
-        return interop.interoperability_matrix(user=info.context.user, **kwargs)
+    resolve_meeting_interoperability_matrix = resolved_by(interop.interoperability_matrix)
+    resolve_meeting_event_statistics = resolved_by(statistics.event_statistics)
+    resolve_meeting_published_participants = resolved_by(selectors.published_participants)
 
-    def resolve_meeting_event_statistics(self, info, event_id, statuses=None):
-        return statistics.event_statistics(user=info.context.user, event_id=event_id, statuses=statuses)
-
-    def resolve_meeting_published_participants(self, info, event_id):
-        return selectors.published_participants(user=info.context.user, event_id=event_id)
+    resolve_meeting_history = gh.resolve_meeting_history
 
 
 class Mutation(graphene.ObjectType):

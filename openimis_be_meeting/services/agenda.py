@@ -14,6 +14,7 @@ from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, Participant, Session, S
 from ..permissions import Action
 from ..timeutils import to_storage, zone_or_none
 from .base import service_method, touch
+from .history import record_lists
 from .locks import locked_event, locked_in_event
 from .showcases import EVENT_CLOSED, ON_PROGRAMME
 
@@ -125,6 +126,7 @@ def _save(session: Session, event: Event, user, data: dict) -> Session:
     _check(session, event, people)
     if session.id is not None and (speakers, chairs, showcases) != (None, None, None):
         touch(session)  # a change of its lists alone is a change of the session: new version, history row
+    record_lists(session, speakers=speakers, chairs=chairs, showcases=showcases)
     session.save(user=user)
     if speakers is not None:
         session.speakers.set(speakers)

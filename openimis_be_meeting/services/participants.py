@@ -10,7 +10,7 @@ import secrets
 from core.models import User
 from core.services import BaseService
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 
 from .. import validation as v
 from ..errors import MeetingError, Problems
@@ -27,6 +27,7 @@ from ..models import (
 from ..permissions import Action, can
 from ..timeutils import now_for_storage
 from .base import service_method
+from .history import shift_waitlist
 from .locks import locked_event, locked_in_event
 from .lookups import openimis_location
 from .organisations import live_organisation
@@ -188,13 +189,12 @@ def _seat_or_waitlist(event: Event, participant: Participant) -> None:
         move(participant, P.WAITLISTED, position=next_waitlist_position(event))
 
 
-def _close_gap(event: Event, position: int | None, *, size: int = 1) -> None:
+def _close_gap(event: Event, position: int | None, user, *, size: int = 1) -> None:
     """Move up everyone behind a place that was left on the waiting list."""
     if position is None:
         return
-    Participant.objects.live().filter(event=event, status=P.WAITLISTED, waitlist_position__gt=position).update(
-        waitlist_position=F("waitlist_position") - size
-    )
+    behind = Participant.objects.live().filter(event=event, status=P.WAITLISTED, waitlist_position__gt=position)
+    shift_waitlist(behind, by=size, user=user)
 
 
 def fill_seats(event: Event, user) -> list[Participant]:
@@ -208,9 +208,8 @@ def fill_seats(event: Event, user) -> list[Participant]:
         move(participant, P.CONFIRMED)
         participant.save(user=user)
     if promoted:
-        Participant.objects.live().filter(event=event, status=P.WAITLISTED).update(
-            waitlist_position=F("waitlist_position") - len(promoted)
-        )
+        waiting = Participant.objects.live().filter(event=event, status=P.WAITLISTED)
+        shift_waitlist(waiting, by=len(promoted), user=user)
     return promoted
 
 
@@ -292,6 +291,6 @@ class ParticipantService(BaseService):
         return participant
 
     def _give_on(self, event: Event, *, held_seat: bool, position: int | None) -> None:
-        _close_gap(event, position)
+        _close_gap(event, position, self.user)
         if held_seat:
             fill_seats(event, self.user)

@@ -33,6 +33,7 @@ from ..models import (
 from ..permissions import Action, can
 from ..timeutils import now_for_storage, to_storage, zone_or_none
 from .base import service_method, touch
+from .history import record_lists
 from .locks import live_row, locked_event, locked_in_event
 from .organisations import live_organisation
 
@@ -126,6 +127,8 @@ def _integrations(data: dict) -> list[Integration] | None:
 
 
 def _integration(item: dict, path: str, position: int) -> Integration:
+    if not isinstance(item, dict):  # a null in the list, which a GraphQL list of input objects allows
+        raise MeetingError(Problems.REQUIRED, field=path)
     source = live_row(
         DigitalSystem, item.get("source_system_id"), field=f"{path}.sourceSystemId", problem=Problems.SYSTEM_NOT_FOUND
     )
@@ -213,6 +216,7 @@ def _save(showcase: Showcase, user, *, partners=None, presenters=None, integrati
         _check_slot(showcase.event, showcase, presenters if presenters is not None else showcase.presenters.all())
     if showcase.id is not None and (partners, presenters, integrations) != (None, None, None):
         touch(showcase)  # a change of its lists alone is a change of the showcase: new version, history row
+    record_lists(showcase, partner_organisations=partners, presenters=presenters, integrations=integrations)
     showcase.save(user=user)
     if partners is not None:
         showcase.partner_organisations.set(partners)
