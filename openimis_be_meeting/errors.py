@@ -27,6 +27,11 @@ class Problems:
     UNEXPECTED = Problem("meeting.unexpected", _("The request could not be processed; the error was logged."))
     REQUIRED = Problem("meeting.validation.required", _("%(field)s is required."))
     TOO_LONG = Problem("meeting.validation.too_long", _("%(field)s is longer than %(max)s characters."))
+    TOO_LARGE = Problem("meeting.validation.too_large", _("%(field)s must be at most %(max)s."))
+    INVALID_CHARACTERS = Problem(
+        "meeting.validation.invalid_characters",
+        _("%(field)s contains a control character (such as NUL) or half a character, which cannot be stored."),
+    )
     INVALID_CHOICE = Problem("meeting.validation.invalid_choice", _("%(value)s is not a valid %(field)s."))
     INVALID_ID = Problem("meeting.validation.invalid_id", _("%(value)s is not a valid id."))
     INVALID_DATETIME = Problem("meeting.validation.invalid_datetime", _("%(field)s is not a valid date and time."))
@@ -42,6 +47,26 @@ class Problems:
     TOO_MANY_IDS = Problem("meeting.validation.too_many_ids", _("At most %(max)s ids may be given at once."))
     NO_IDS = Problem("meeting.validation.no_ids", _("Give at least one id."))
     UNKNOWN_ORDER = Problem("meeting.query.unknown_order", _("The list cannot be ordered by %(value)s."))
+    QUERY_TOO_DEEP = Problem("meeting.query.too_deep", _("The query nests fields more than %(max)s levels deep."))
+    QUERY_TOO_MANY_FIELDS = Problem(
+        "meeting.query.too_many_fields",
+        _("The query selects more than %(max)s fields (each use of a fragment counts again)."),
+    )
+    QUERY_TOO_MANY_ALIASES = Problem("meeting.query.too_many_aliases", _("The query uses more than %(max)s aliases."))
+    QUERY_INTROSPECTION_TOO_DEEP = Problem(
+        "meeting.query.introspection_too_deep",
+        _("Introspection may nest fields, inputFields, interfaces and possibleTypes at most %(max)s levels deep."),
+    )
+    QUERY_PAGE_OUT_OF_RANGE = Problem(
+        "meeting.query.page_out_of_range",
+        _("%(argument)s of %(field)s must be a whole number from 0 to %(max)s; %(value)s was given."),
+    )
+    QUERY_NEGATIVE_OFFSET = Problem(
+        "meeting.query.negative_offset", _("offset of %(field)s must be 0 or more; %(value)s was given.")
+    )
+    QUERY_INVALID_CURSOR = Problem(
+        "meeting.query.invalid_cursor", _("%(argument)s of %(field)s is not a cursor this list gives: %(value)s.")
+    )
     EVENT_NOT_FOUND = Problem("meeting.event.not_found", _("No event exists with the id %(value)s."))
     EVENT_CODE_TAKEN = Problem("meeting.event.code_taken", _("Another event already uses the code %(value)s."))
     EVENT_ENDS_BEFORE_START = Problem("meeting.event.ends_before_start", _("The event must end after it starts."))
@@ -66,9 +91,11 @@ class Problems:
     EVENT_ILLEGAL_TRANSITION = Problem(
         "meeting.event.illegal_transition", _("An event cannot go from %(current)s to %(target)s.")
     )
-    INVALID_EMAIL = Problem("meeting.validation.invalid_email", _("%(value)s is not a valid email address."))
+    # Messages about personal data never repeat its value: core writes every refused mutation's errors to the server
+    # log (and a superuser reads every mutation log); the field and the caller's own input say which value it was.
+    INVALID_EMAIL = Problem("meeting.validation.invalid_email", _("The email address is not valid."))
     INVALID_PHONE = Problem(
-        "meeting.validation.invalid_phone", _("%(value)s is not a valid phone number (digits, spaces, + - ( ) only).")
+        "meeting.validation.invalid_phone", _("The phone number is not valid (digits, spaces, + - ( ) only).")
     )
     ORGANISATION_NOT_FOUND = Problem(
         "meeting.organisation.not_found", _("No organisation exists with the id %(value)s.")
@@ -81,7 +108,7 @@ class Problems:
     )
     PARTICIPANT_NOT_FOUND = Problem("meeting.participant.not_found", _("No participant exists with the id %(value)s."))
     PARTICIPANT_EMAIL_TAKEN = Problem(
-        "meeting.participant.email_taken", _("%(value)s is already registered for this event.")
+        "meeting.participant.email_taken", _("This email address is already registered for this event.")
     )
     REGISTRATION_CLOSED = Problem(
         "meeting.participant.registration_closed", _("The event does not accept registrations while %(status)s.")

@@ -77,7 +77,9 @@ class MeetingMutation(OpenIMISMutation):
     @classmethod
     def mutate_and_get_payload(cls, root, info, **data):
         """core writes clientMutationId and clientMutationLabel into its log (255 characters each) before anything
-        else: what that table cannot hold is refused here with a clear GraphQL error, not a database error."""
+        else: what that table cannot hold is refused here with a clear GraphQL error, not a database error. So is a
+        clientMutationId with blanks around it: core's mutationLogs filter strips them, so its log could not be
+        found by it."""
         for key, field in (
             ("client_mutation_id", "clientMutationId"),
             ("client_mutation_label", "clientMutationLabel"),
@@ -86,6 +88,9 @@ class MeetingMutation(OpenIMISMutation):
             v.clean_text(value, field=field, max_length=255)
             if isinstance(value, str) and len(value) > 255:  # core stores it with its surrounding blanks
                 raise MeetingError(Problems.TOO_LONG, field=field, max=255)
+        client_mutation_id = data.get("client_mutation_id")
+        if isinstance(client_mutation_id, str) and client_mutation_id != client_mutation_id.strip():
+            raise MeetingError(Problems.INVALID_ID, field="clientMutationId", value=client_mutation_id)
         return super().mutate_and_get_payload(root, info, **data)
 
     @classmethod

@@ -13,13 +13,20 @@ from .countries import COUNTRY_CODES
 from .errors import MeetingError, Problems
 from .timeutils import zone_or_none
 
+# Characters no text field takes: control characters other than tab and line breaks (PostgreSQL refuses NUL
+# outright, spreadsheets and XML refuse the rest) and lone UTF-16 surrogates, which cannot be encoded as UTF-8.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
 
 def clean_text(value, *, field: str, max_length: int, required: bool = False) -> str:
-    """Text stripped of surrounding blanks, refused when required and empty or longer than max_length."""
+    """Text stripped of surrounding blanks, refused when required and empty, longer than max_length, or holding a
+    character that cannot be stored."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise MeetingError(Problems.REQUIRED, field=field)
+    if _UNSTORABLE.search(value):
+        raise MeetingError(Problems.INVALID_CHARACTERS, field=field)
     value = value.strip()
     if required and not value:
         raise MeetingError(Problems.REQUIRED, field=field)
@@ -100,10 +107,13 @@ def clean_datetime(value, *, field: str, zone, required: bool = False) -> dateti
             raise MeetingError(Problems.REQUIRED, field=field)
         return None
     if isinstance(value, str):
-        value = value.strip()[:64]
+        value = value.strip()
         try:
-            # A date alone is refused: Python would read it as midnight, which is rarely what was meant.
-            value = parse_datetime(value) if len(value) > 10 else None
+            # A date alone is refused: Python would read it as midnight, which is rarely what was meant. So is text
+            # longer than any instant (cutting it could drop its offset) or with control characters (Python's parser
+            # ignores a trailing NUL).
+            readable = 10 < len(value) <= 64 and not _UNSTORABLE.search(value)
+            value = parse_datetime(value) if readable else None
         except ValueError:  # well-formed but impossible, e.g. 2026-02-30
             value = None
     if not isinstance(value, datetime) or value.year not in _YEARS:
@@ -135,12 +145,17 @@ def clean_flag(value, *, field: str) -> bool:
     return value
 
 
+MAX_CAPACITY = 1_000_000
+
+
 def clean_capacity(value, *, field: str = "capacity") -> int | None:
     """A whole number of seats of at least 1, or None for no limit."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or value > 1_000_000:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise MeetingError(Problems.EVENT_CAPACITY_INVALID, field=field)
+    if value > MAX_CAPACITY:
+        raise MeetingError(Problems.TOO_LARGE, field=field, max=MAX_CAPACITY)
     return value
 
 

@@ -47,6 +47,13 @@ from .base import MeetingAPIView, path_event
 FEED_PARTICIPANT_STATUSES = frozenset({*ACTIVE_PARTICIPANT_STATUSES, ParticipantStatus.NO_SHOW})
 # Showcases named in a session's description: only those on the programme.
 PROGRAMME_SHOWCASES = (ShowcaseStatus.ACCEPTED, ShowcaseStatus.SCHEDULED, ShowcaseStatus.PRESENTED)
+
+
+def _line(label, value) -> str:
+    """A "label: value" line; labels are translated outside f-strings, where gettext's extraction finds them."""
+    return f"{label}: {value}"
+
+
 _FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -115,7 +122,7 @@ def _event_vevent(event: Event, zone, participant: Participant | None = None) ->
     if event.organisers:
         lines.append(f"{_label(Event, 'organisers')}: {event.organisers}")
     if participant is not None:
-        lines.append(f"{_('Your registration')}: {participant.get_status_display()}")
+        lines.append(_line(_("Your registration"), participant.get_status_display()))
     vevent.add_text("DESCRIPTION", "\n\n".join(line for line in lines if line))
     vevent.add_text("LOCATION", ", ".join(part for part in (event.venue, event.city, event.country) if part))
     if event.online_url:
@@ -156,14 +163,14 @@ def _session_vevent(session: Session, event: Event, zone, *, may_name, me: Parti
     speakers = [_name(person) for person in session.speakers.all() if may_name(person)]
     chairs = [_name(person) for person in session.chairs.all() if may_name(person)]
     if speakers:
-        lines.append(f"{_('Speakers')}: {', '.join(speakers)}")
+        lines.append(_line(_("Speakers"), ", ".join(speakers)))
     if chairs:
-        lines.append(f"{_('Chairs')}: {', '.join(chairs)}")
+        lines.append(_line(_("Chairs"), ", ".join(chairs)))
     showcases = [showcase.title for showcase in session.showcases.all()]
     if showcases:
         lines.append(f"{_label(Session, 'showcases')}: {'; '.join(showcases)}")
     if roles:
-        lines.append(f"{_('Your role')}: {', '.join(roles.values())}")
+        lines.append(_line(_("Your role"), ", ".join(roles.values())))
     details = "\n".join(lines)
     vevent.add_text("DESCRIPTION", f"{session.description}\n\n{details}" if session.description else details)
     vevent.add_text("LOCATION", session.room)
@@ -269,7 +276,7 @@ def participant_by_token(token) -> Participant:
     refusal otherwise. The unique index finds the row; the constant-time comparison then confirms the token, so a
     case-insensitive collation (SQL Server's default) cannot let a differently written token through."""
     unknown = MeetingNotFound(Problems.CHECKIN_TOKEN_UNKNOWN, field="token")
-    if not isinstance(token, str) or not 0 < len(token) <= 64:
+    if not isinstance(token, str) or not 0 < len(token) <= 64 or "\x00" in token:  # PostgreSQL cannot compare NUL
         raise unknown
     participant = (
         Participant.objects.live()
@@ -289,6 +296,13 @@ class PersonalAgendaView(CalendarFeedView):
     # The token is the key: no login, and a stale JWT cookie of the browser must not turn the feed into a 401.
     authentication_classes = []
     permission_classes = []
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        # Django logs every refused request with its path ("Not Found: /…/feeds/<token>/agenda.ics"): the path holds
+        # a check-in token (of a cancelled registration, say), which no log may keep. core's rate limit still counts.
+        response._has_been_logged = True
+        return response
 
     def get(self, request, token):
         JWTAuthentication.check_rate_limit(request)  # core's limit for unauthenticated guessing (PROD mode)
