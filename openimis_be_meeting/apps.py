@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.core import checks
+from django.utils.translation import gettext_lazy as _
 
 MODULE_NAME = "openimis_be_meeting"
 
@@ -53,7 +54,7 @@ DEFAULT_CFG = {
 class MeetingConfig(AppConfig):
     name = MODULE_NAME
     label = MODULE_NAME
-    verbose_name = "openIMIS meetings"
+    verbose_name = _("openIMIS meetings")
     default_auto_field = "django.db.models.AutoField"
     # The effective configuration: DEFAULT_CFG merged with the instance's ModuleConfiguration in ready().
     config = dict(DEFAULT_CFG)

@@ -1,4 +1,4 @@
-"""Check that a built wheel carries every migration and every compiled translation of the repository."""
+"""Check that a built wheel carries every migration, compiled translation and template of the repository."""
 
 import sys
 import zipfile
@@ -11,7 +11,8 @@ PACKAGE = ROOT / "openimis_be_meeting"
 def expected_files() -> set[str]:
     migrations = set(PACKAGE.glob("migrations/*.py"))
     catalogues = set(PACKAGE.glob("locale/*/LC_MESSAGES/*.mo"))
-    return {str(p.relative_to(ROOT)) for p in migrations | catalogues}
+    templates = set(PACKAGE.glob("templates/**/*.html"))
+    return {str(p.relative_to(ROOT)) for p in migrations | catalogues | templates}
 
 
 def main(wheel: str) -> int:
@@ -24,7 +25,7 @@ def main(wheel: str) -> int:
     for name in missing:
         print(f"missing from {wheel}: {name}")
     if not missing:
-        print(f"{wheel}: {len(expected)} migrations and catalogues present")
+        print(f"{wheel}: {len(expected)} migrations, catalogues and templates present")
     return 1 if missing else 0
 
 

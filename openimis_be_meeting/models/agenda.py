@@ -37,9 +37,11 @@ class Session(ReadableMixin, core_models.HistoryModel):
     languages = CodeListField(_("languages"), max_length=64, blank=True, default="")
     interpretation = CodeListField(_("interpretation into"), max_length=64, blank=True, default="")
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
-    speakers = models.ManyToManyField(Participant, related_name="speaking_sessions", blank=True)
-    chairs = models.ManyToManyField(Participant, related_name="chaired_sessions", blank=True)
-    showcases = models.ManyToManyField(Showcase, related_name="sessions", blank=True)
+    speakers = models.ManyToManyField(
+        Participant, related_name="speaking_sessions", blank=True, verbose_name=_("speakers")
+    )
+    chairs = models.ManyToManyField(Participant, related_name="chaired_sessions", blank=True, verbose_name=_("chairs"))
+    showcases = models.ManyToManyField(Showcase, related_name="sessions", blank=True, verbose_name=_("showcases"))
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

@@ -96,7 +96,12 @@ class Participant(ReadableMixin, core_models.HistoryModel):
     phone = models.CharField(_("phone"), max_length=32, blank=True, default="")
     gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, blank=True, default="")
     organisation = models.ForeignKey(
-        Organisation, models.DO_NOTHING, null=True, blank=True, related_name="participants"
+        Organisation,
+        models.DO_NOTHING,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("organisation"),
     )
     job_title = models.CharField(_("job title"), max_length=255, blank=True, default="")
     country = models.CharField(_("country"), max_length=2, blank=True, default="")
@@ -104,8 +109,12 @@ class Participant(ReadableMixin, core_models.HistoryModel):
     attendance_mode = models.CharField(
         _("participation mode"), max_length=16, choices=AttendanceMode.choices, default=AttendanceMode.IN_PERSON
     )
-    user = models.ForeignKey("core.User", models.DO_NOTHING, null=True, blank=True, related_name="+")
-    location = models.ForeignKey("location.Location", models.DO_NOTHING, null=True, blank=True, related_name="+")
+    user = models.ForeignKey(
+        "core.User", models.DO_NOTHING, null=True, blank=True, related_name="+", verbose_name=_("openIMIS user")
+    )
+    location = models.ForeignKey(
+        "location.Location", models.DO_NOTHING, null=True, blank=True, related_name="+", verbose_name=_("location")
+    )
     consent_listed = models.BooleanField(_("agrees to appear in the participant list"), default=False)
     consent_photos = models.BooleanField(_("agrees to photos"), default=False)
     consent_contact = models.BooleanField(_("agrees to be contacted later"), default=False)
@@ -175,10 +184,17 @@ class Attendance(core_models.UUIDModel):
     day = models.DateField(_("day"))
     # A check-in at one session's door; none for the day's check-in at the venue.
     session = models.ForeignKey(
-        "openimis_be_meeting.Session", models.DO_NOTHING, null=True, blank=True, related_name="attendances"
+        "openimis_be_meeting.Session",
+        models.DO_NOTHING,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("session"),
     )
     checked_in_at = models.DateTimeField(_("checked in at"))
-    checked_in_by = models.ForeignKey("core.User", models.DO_NOTHING, null=True, blank=True, related_name="+")
+    checked_in_by = models.ForeignKey(
+        "core.User", models.DO_NOTHING, null=True, blank=True, related_name="+", verbose_name=_("checked in by")
+    )
     method = models.CharField(_("method"), max_length=16, choices=CheckInMethod.choices)
     recorded_at = models.DateTimeField(_("recorded at"))
 
@@ -206,8 +222,8 @@ class CheckInScan(core_models.UUIDModel):
     whether the scan recorded the attendance or found it already there."""
 
     client_id = models.CharField(_("client id"), max_length=255, unique=True)
-    participant = models.ForeignKey(Participant, models.DO_NOTHING, related_name="+")
-    attendance = models.ForeignKey(Attendance, models.DO_NOTHING, related_name="scans")
+    participant = models.ForeignKey(Participant, models.DO_NOTHING, related_name="+", verbose_name=_("participant"))
+    attendance = models.ForeignKey(Attendance, models.DO_NOTHING, related_name="scans", verbose_name=_("attendance"))
     scanned_at = models.DateTimeField(_("scanned at"))
 
     class Meta:

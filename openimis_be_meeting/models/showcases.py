@@ -40,7 +40,9 @@ class DigitalSystem(ReadableMixin, core_models.HistoryModel):
 
     name = models.CharField(_("name"), max_length=255)
     system_type = models.CharField(_("type"), max_length=32, choices=SystemType.choices)
-    owner = models.ForeignKey(Organisation, models.DO_NOTHING, null=True, blank=True, related_name="systems")
+    owner = models.ForeignKey(
+        Organisation, models.DO_NOTHING, null=True, blank=True, related_name="systems", verbose_name=_("owner")
+    )
     country = models.CharField(_("country"), max_length=2, blank=True, default="")
     # Not `version`: HistoryModel's `version` counts the row's changes.
     software_version = models.CharField(_("version"), max_length=64, blank=True, default="")
@@ -160,9 +162,13 @@ class Showcase(ReadableMixin, core_models.HistoryModel):
     event = models.ForeignKey(Event, models.DO_NOTHING, related_name="showcases", verbose_name=_("event"))
     title = models.CharField(_("title"), max_length=255)
     abstract = models.TextField(_("abstract"), blank=True, default="")
-    lead_organisation = models.ForeignKey(Organisation, models.DO_NOTHING, related_name="led_showcases")
-    partner_organisations = models.ManyToManyField(Organisation, related_name="partner_showcases", blank=True)
-    presenters = models.ManyToManyField(Participant, related_name="showcases", blank=True)
+    lead_organisation = models.ForeignKey(
+        Organisation, models.DO_NOTHING, related_name="led_showcases", verbose_name=_("lead organisation")
+    )
+    partner_organisations = models.ManyToManyField(
+        Organisation, related_name="partner_showcases", blank=True, verbose_name=_("partner organisations")
+    )
+    presenters = models.ManyToManyField(Participant, related_name="showcases", blank=True, verbose_name=_("presenters"))
     scheme_name = models.CharField(_("scheme"), max_length=255, blank=True, default="")
     scheme_type = models.CharField(_("scheme type"), max_length=32, choices=SchemeType.choices, blank=True, default="")
     use_cases = CodeListField(_("use cases"), max_length=255, blank=True, default="")
@@ -214,11 +220,15 @@ EVIDENCE_RANK = {level: rank for rank, level in enumerate(EvidenceLevel.values)}
 class Integration(core_models.UUIDModel):
     """One data exchange a showcase demonstrates: an edge from a source system to a target system."""
 
-    showcase = models.ForeignKey(Showcase, models.DO_NOTHING, related_name="integrations")
-    source_system = models.ForeignKey(DigitalSystem, models.DO_NOTHING, related_name="outgoing")
-    target_system = models.ForeignKey(DigitalSystem, models.DO_NOTHING, related_name="incoming")
+    showcase = models.ForeignKey(Showcase, models.DO_NOTHING, related_name="integrations", verbose_name=_("showcase"))
+    source_system = models.ForeignKey(
+        DigitalSystem, models.DO_NOTHING, related_name="outgoing", verbose_name=_("source system")
+    )
+    target_system = models.ForeignKey(
+        DigitalSystem, models.DO_NOTHING, related_name="incoming", verbose_name=_("target system")
+    )
     direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)
-    standard = models.ForeignKey(Standard, models.DO_NOTHING, related_name="integrations")
+    standard = models.ForeignKey(Standard, models.DO_NOTHING, related_name="integrations", verbose_name=_("standard"))
     data_exchanged = models.CharField(_("data exchanged"), max_length=500, blank=True, default="")
     mode = models.CharField(_("mode"), max_length=16, choices=ExchangeMode.choices)
     evidence_level = models.CharField(_("evidence level"), max_length=32, choices=EvidenceLevel.choices)
@@ -245,8 +255,8 @@ _SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 class Review(core_models.UUIDModel):
     """One reviewer's scores (1 to 5) and recommendation for one showcase."""
 
-    showcase = models.ForeignKey(Showcase, models.DO_NOTHING, related_name="reviews")
-    reviewer = models.ForeignKey("core.User", models.DO_NOTHING, related_name="+")
+    showcase = models.ForeignKey(Showcase, models.DO_NOTHING, related_name="reviews", verbose_name=_("showcase"))
+    reviewer = models.ForeignKey("core.User", models.DO_NOTHING, related_name="+", verbose_name=_("reviewer"))
     round = models.PositiveSmallIntegerField(_("review round"), default=1)
     relevance = models.PositiveSmallIntegerField(_("relevance to the community"), validators=_SCORE)
     depth = models.PositiveSmallIntegerField(_("depth of interoperability"), validators=_SCORE)

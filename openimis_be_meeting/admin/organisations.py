@@ -1,0 +1,26 @@
+"""Organisations people come from, reused across events."""
+
+from django.contrib import admin
+
+from .. import selectors
+from ..models import Organisation
+from ..permissions import Action
+from ..services import OrganisationService
+from .base import ServiceAdmin
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ServiceAdmin):
+    view_action = Action.SEARCH_ORGANISATIONS
+    add_action = Action.CREATE_ORGANISATIONS
+    change_action = Action.UPDATE_ORGANISATIONS
+    delete_action = Action.DELETE_ORGANISATIONS
+    service_class = OrganisationService
+    selector = staticmethod(selectors.organisations_for)
+    history_entity = "organisation"
+
+    list_display = ("name", "acronym", "organisation_type", "country", "website")
+    list_filter = ("organisation_type", "country")
+    search_fields = ("name", "acronym")
+    ordering = ("name",)
+    fields = ("name", "acronym", "organisation_type", "country", "website")
