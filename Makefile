@@ -9,7 +9,8 @@ MANAGE := cd tests && $(PY) manage.py
 PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT:-5432} \
 	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
 
-.PHONY: install test test-postgres demo demo-db lint format migrations-check wheel-check messages schema clean
+.PHONY: install test test-postgres test-async test-browser browser-deps demo demo-db lint format migrations-check wheel-check \
+	messages schema clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,23 @@ test: $(STAMP)
 
 test-postgres: $(STAMP)
 	$(PG_ENV) $(PY) -m pytest --create-db
+
+# Mutations through Celery workers over RabbitMQ (CELERY_BROKER_URL, default amqp://guest:guest@127.0.0.1:5672//),
+# as production runs them: MODE=PROD, PostgreSQL, real worker processes started and killed by the tests.
+test-async: $(STAMP)
+	$(PG_ENV) MODE=PROD MEETING_ASYNC_TESTS=required CELERY_TASK_DEFAULT_QUEUE=meeting_async_$$$$ \
+		$(PY) -m pytest --create-db -p no:cacheprovider tests/test_async_mutations.py
+
+# Debian's chromium and chromedriver for the browser test (apt-get, as root), installed only when missing.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver; \
+	fi
+
+# The end-to-end test in headless Chromium against the demo host (plain `make test` skips it).
+test-browser: $(STAMP)
+	MEETING_BROWSER_TESTS=1 SE_OFFLINE=true $(PY) -m pytest tests/browser
 
 demo-db: $(STAMP)
 	$(MANAGE) migrate --run-syncdb --noinput
