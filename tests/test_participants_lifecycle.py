@@ -76,6 +76,21 @@ def test_raising_capacity_promotes_from_the_waiting_list(admin):
 
 
 @pytest.mark.django_db
+def test_seats_added_while_postponed_go_to_the_waiting_list_when_it_reopens(admin):
+    event = open_event(admin, capacity=1)
+    for number in range(1, 4):
+        assert register(admin, event, number)["success"]
+    service = EventService(admin)
+    assert service.change_status({"id": str(event.id), "status": "POSTPONED"})["success"]
+    assert service.update({"id": str(event.id), "capacity": 3})["success"]
+    assert [s for _, s, _ in statuses(event)] == ["CONFIRMED", "WAITLISTED", "WAITLISTED"]  # nothing moves meanwhile
+
+    assert service.change_status({"id": str(event.id), "status": "REGISTRATION_OPEN"})["success"]
+
+    assert [(s, pos) for _, s, pos in statuses(event)] == [("CONFIRMED", None)] * 3
+
+
+@pytest.mark.django_db
 def test_approval_flow_pending_then_confirmed_or_waitlisted_or_rejected(admin):
     event = open_event(admin, capacity=1, requires_approval=True)
     a, b, c = (register(admin, event, n)["data"]["id"] for n in (1, 2, 3))

@@ -2,6 +2,7 @@
 
 import ast
 import gettext
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,38 @@ def test_every_message_has_a_french_translation():
     assert len(entries) > 50
     assert [msgid for msgid, msgstr in entries.items() if not msgstr] == []
     assert "#, fuzzy" not in CATALOGUE.read_text(encoding="utf-8")
+
+
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"}
+PACKAGE = CATALOGUE.parents[3]
+
+
+def marked_messages() -> dict[str, str]:
+    """Every literal message the package's Python code and templates hand to gettext, with where it is."""
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            literal = node.args[1] if name and name.startswith("p") and len(node.args) > 1 else node.args[0]
+            if name in GETTEXT_NAMES and isinstance(literal, ast.Constant) and isinstance(literal.value, str):
+                found.setdefault(literal.value, f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    for path in PACKAGE.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"{%\s*(?:trans|translate)\s+(\"[^\"]*\"|'[^']*')", text):
+            found.setdefault(ast.literal_eval(match.group(1)), str(path.relative_to(PACKAGE)))
+    return found
+
+
+def test_every_message_in_the_code_is_in_the_french_catalogue():
+    """Fails when code marks a new message for translation and nobody ran `make messages` and translated it."""
+    entries = read_po(CATALOGUE)
+    missing = {msgid: where for msgid, where in marked_messages().items() if not entries.get(msgid)}
+    assert len(marked_messages()) > 50
+    assert missing == {}
 
 
 def test_compiled_catalogue_matches_its_source():

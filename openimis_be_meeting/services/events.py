@@ -157,7 +157,7 @@ class EventService(BaseService):
     @service_method("meeting_event_service.change_status", Action.UPDATE_EVENTS)
     def change_status(self, obj_data: dict) -> Event:
         """Move an event to another status along EVENT_TRANSITIONS; on completion, absent confirmed participants
-        become NO_SHOW."""
+        become NO_SHOW; back from a postponement, seats freed meanwhile (a larger capacity) go to the waiting list."""
         event = locked_event(obj_data.get("id"))
         target = v.clean_choice(obj_data.get("status"), field="status", choices=EventStatus)
         if target not in EVENT_TRANSITIONS[event.status]:
@@ -166,4 +166,5 @@ class EventService(BaseService):
         _save(event, self.user)
         if target == S.COMPLETED:
             mark_no_shows(event, self.user)
+        fill_seats(event, self.user)  # a no-op outside the statuses in which seats move in
         return event
