@@ -99,7 +99,8 @@ def check_async_workers(app_configs=None, **kwargs):
         checks.Warning(
             "Mutations run in Celery workers, but CELERY_TASK_ACKS_LATE and CELERY_TASK_REJECT_ON_WORKER_LOST are not "
             "both on: a mutation whose worker dies mid-way is lost instead of being handed to another worker.",
-            hint="Set CELERY_TASK_ACKS_LATE = True and CELERY_TASK_REJECT_ON_WORKER_LOST = True (README, Workers).",
+            hint="Set CELERY_TASK_ACKS_LATE = True and CELERY_TASK_REJECT_ON_WORKER_LOST = True (README, running it "
+            "in production).",
             id="openimis_be_meeting.W002",
         )
     ]

@@ -142,6 +142,10 @@ class Problems:
         "meeting.checkin.outside_event", _("%(day)s is not a day of the event (%(first)s to %(last)s).")
     )
     CHECKIN_IN_FUTURE = Problem("meeting.checkin.in_future", _("A check-in cannot be recorded in the future."))
+    CLIENT_MUTATION_ID_REUSED = Problem(
+        "meeting.mutation.client_id_reused",
+        _("This clientMutationId was already used for a different request; send each new request with a new one."),
+    )
     CHECKIN_CLIENT_ID_REUSED = Problem(
         "meeting.checkin.client_id_reused",
         _("This clientMutationId already recorded the check-in of another participant."),

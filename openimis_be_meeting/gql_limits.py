@@ -136,7 +136,10 @@ class _Measure:
         if isinstance(selection, ast.Field):
             if selection.selection_set is None:
                 return []
-            lists = 0 if selection.name.value in INTROSPECTION_ROOTS else _type_lists(selection, place)
+            if selection.name.value in INTROSPECTION_ROOTS:
+                lists = 0
+            else:  # outside introspection it stays None: other fields may be named "fields" too
+                lists = None if place.type_lists is None else _type_lists(selection, place)
             return [_Place(selection.selection_set, place.depth + 1, place.expanding, lists)]
         if isinstance(selection, ast.InlineFragment):
             return [place._replace(selection_set=selection.selection_set)]
@@ -161,13 +164,21 @@ class PageArgumentsRule(ValidationRule):
     def __init__(self, context, variables: dict | None = None):
         super().__init__(context)
         self.variables = variables if isinstance(variables, dict) else {}
-        self.defaults: dict = {}
+        # Every operation's default of each variable: a fragment does not say which operation runs it, so an
+        # argument in a fragment is checked against the default of every operation that declares the variable.
+        self.defaults: dict[str, list] = {}
+        for definition in context.get_ast().definitions:
+            for name, default in _defaults(definition).items():
+                self.defaults.setdefault(name, []).append(default)
+        self.operation_defaults: dict | None = None  # inside an operation, its own defaults
         self.fields: list[str] = []
         self.max_page = QueryLimits.configured().max_page
 
     def enter_OperationDefinition(self, node, *_args):  # noqa: N802 - graphql-core calls enter_<Kind>
-        definitions = node.variable_definitions or []
-        self.defaults = {d.variable.name.value: d.default_value for d in definitions if d.default_value is not None}
+        self.operation_defaults = _defaults(node)
+
+    def enter_FragmentDefinition(self, node, *_args):  # noqa: N802 - graphql-core calls enter_<Kind>
+        self.operation_defaults = None
 
     def enter_Field(self, node, *_args):  # noqa: N802 - graphql-core calls enter_<Kind>
         self.fields.append(node.name.value)
@@ -181,15 +192,14 @@ class PageArgumentsRule(ValidationRule):
             return
         if not _is_connection(self.context.get_field_def()):
             return
-        given = self._given(node.value)
-        if given is None:
-            return  # not given, or a literal of another type, which the standard validation refuses
-        problem = self._problem(name, given)
-        if problem is not None:
-            field = self.fields[-1] if self.fields else ""
-            maximum = self.max_page if self.max_page is not None else "∞"
-            params = {"field": field, "argument": name, "max": maximum, "value": str(given)[:64]}
-            self.context.report_error(limit_error(problem, node, **params))
+        for given in self._given(node.value):  # none: not given, or a literal the standard validation refuses
+            problem = self._problem(name, given)
+            if problem is not None:
+                field = self.fields[-1] if self.fields else ""
+                maximum = self.max_page if self.max_page is not None else "∞"
+                params = {"field": field, "argument": name, "max": maximum, "value": str(given)[:64]}
+                self.context.report_error(limit_error(problem, node, **params))
+                return
 
     def _problem(self, name: str, given):
         if name in CURSOR_ARGUMENTS:
@@ -202,16 +212,27 @@ class PageArgumentsRule(ValidationRule):
         too_large = value is not None and self.max_page is not None and value > self.max_page
         return Problems.QUERY_PAGE_OUT_OF_RANGE if value is None or value < 0 or too_large else None
 
-    def _given(self, value):
-        """What the request gives the argument: a variable's value as sent, or the number or text written in it."""
+    def _given(self, value) -> list:
+        """What the request may give the argument: a variable's value as sent, else its defaults, or the number or
+        text written in it."""
         if isinstance(value, ast.Variable):
             name = value.name.value
             if name in self.variables:
-                return self.variables[name]
-            value = self.defaults.get(name)
+                return [] if self.variables[name] is None else [self.variables[name]]
+            if self.operation_defaults is not None:
+                defaults = [self.operation_defaults[name]] if name in self.operation_defaults else []
+            else:
+                defaults = self.defaults.get(name, [])
+            return [given for default in defaults for given in self._given(default)]
         if isinstance(value, ast.IntValue):
-            return int(value.value)
-        return value.value if isinstance(value, ast.StringValue) else None
+            return [int(value.value)]
+        return [value.value] if isinstance(value, ast.StringValue) else []
+
+
+def _defaults(definition) -> dict:
+    """The default values an operation declares for its variables, by name."""
+    declared = getattr(definition, "variable_definitions", None) or []
+    return {d.variable.name.value: d.default_value for d in declared if d.default_value is not None}
 
 
 def _whole_number(value) -> int | None:

@@ -1,5 +1,6 @@
 """GraphQL mutations: each names its service call; the base class does the rest the openIMIS way."""
 
+import json
 import logging
 
 import graphene
@@ -59,12 +60,17 @@ class MeetingMutation(OpenIMISMutation):
             cls.link_model.objects.get_or_create(mutation_id=log_id, **{f"{cls.link_field}_id": object_id})
 
     @classmethod
-    def replay(cls, user, client_mutation_id: str, claimed: list) -> bool:
-        """Whether the same user already sent this clientMutationId and it succeeded (a retry after a lost answer, a
-        double click): then nothing is done again, and the logs this call holds are linked to what the first changed."""
-        logs = MutationLog.objects.filter(client_mutation_id=client_mutation_id, user=user)
-        if not logs.filter(status=MutationLog.SUCCESS).exists():
+    def replay(cls, user, client_mutation_id: str, claimed: list, payload: dict) -> bool:
+        """Whether the same user already sent this request — the same clientMutationId and the same input — and it
+        succeeded (a retry after a lost answer, a double click): then nothing is done again, and the logs this call
+        holds are linked to what the first changed. The same id with another input is refused, not taken as done."""
+        done = MutationLog.objects.filter(
+            client_mutation_id=client_mutation_id, user=user, status=MutationLog.SUCCESS
+        ).values_list("json_content", flat=True)
+        if not done:
             return False
+        if any(_input_of(content) != payload for content in done):
+            raise MeetingError(Problems.CLIENT_MUTATION_ID_REUSED, field="clientMutationId")
         if cls.link_model is not None:
             earlier = cls.link_model.objects.filter(
                 mutation__client_mutation_id=client_mutation_id, mutation__user=user
@@ -100,16 +106,14 @@ class MeetingMutation(OpenIMISMutation):
         return input_data
 
     @classmethod
-    def claim(cls, user, client_mutation_id: str) -> list:
+    def claim(cls, user, client_mutation_id: str, payload: dict) -> list:
         """Lock every log of this user's clientMutationId until the transaction ends: simultaneous duplicates (a double
         click, a retry racing the first request, a worker redelivering a message) then run one after the other, and
-        the second one sees the first one's success. A no-op without row locks (SQLite writes serialise anyway)."""
-        return list(
-            MutationLog.objects.select_for_update()
-            .filter(client_mutation_id=client_mutation_id, user=user)
-            .order_by("id")
-            .values_list("id", flat=True)
-        )
+        the second one sees the first one's success. A no-op without row locks (SQLite writes serialise anyway).
+        Returns the locked logs that carry this very input: the ones this call answers for."""
+        locked = MutationLog.objects.select_for_update().filter(client_mutation_id=client_mutation_id, user=user)
+        rows = locked.order_by("id").values_list("id", "json_content")
+        return [log_id for log_id, content in rows if _input_of(content) == payload]
 
     @classmethod
     def settle(cls, claimed: list) -> None:
@@ -122,15 +126,16 @@ class MeetingMutation(OpenIMISMutation):
     @classmethod
     def async_mutate(cls, user, **data):
         client_mutation_id = data.get("client_mutation_id")
-        payload = {key: value for key, value in data.items() if key not in _MUTATION_META_KEYS}
+        given = _input_of(data)
+        payload = dict(given)
         if cls.passes_client_id:
             payload["client_id"] = client_mutation_id
         tracked = bool(client_mutation_id) and getattr(user, "is_authenticated", False)
         try:
             with transaction.atomic():
-                claimed = cls.claim(user, client_mutation_id) if tracked else []
+                claimed = cls.claim(user, client_mutation_id, given) if tracked else []
                 # Mutations that pass the client id on recognise their replays themselves, more precisely.
-                if tracked and not cls.passes_client_id and cls.replay(user, client_mutation_id, claimed):
+                if tracked and not cls.passes_client_id and cls.replay(user, client_mutation_id, claimed, given):
                     return None
                 result = cls.perform(user, payload)
                 if result.get("success") and tracked:
@@ -144,6 +149,16 @@ class MeetingMutation(OpenIMISMutation):
         if not result.get("success"):
             return [result.get("detail") or MeetingError(Problems.UNEXPECTED).as_dict()]
         return None
+
+
+def _input_of(data) -> dict:
+    """A mutation's input without the client's bookkeeping (a MutationLog's json_content, or the decoded input)."""
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except ValueError:
+            return {}
+    return {key: value for key, value in (data or {}).items() if key not in _MUTATION_META_KEYS}
 
 
 INSTANT = "ISO 8601, e.g. 2026-12-01T09:00:00+01:00; without an offset, a wall-clock time in the event's zone."

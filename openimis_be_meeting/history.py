@@ -90,9 +90,16 @@ def entity_history(user, entity: str, object_id) -> list[HistoryEntry]:
     return entries[::-1]
 
 
+# A participant's links to an openIMIS user account and location: not in the participant list (GraphQL type), so in
+# the history only for holders of the personal-data right.
+PARTICIPANT_LINKS = ("user", "location")
+
+
 def _hidden(user, model) -> frozenset:
     if model is Participant:
-        return NEVER_SHOWN if can(user, Action.VIEW_PERSONAL_DATA) else NEVER_SHOWN | set(PARTICIPANT_PERSONAL_FIELDS)
+        if can(user, Action.VIEW_PERSONAL_DATA):
+            return NEVER_SHOWN
+        return NEVER_SHOWN | set(PARTICIPANT_PERSONAL_FIELDS) | set(PARTICIPANT_LINKS)
     if model is Session and not can(user, Action.SEARCH_SHOWCASES):
         return frozenset({"showcases"})
     return frozenset()

@@ -49,10 +49,6 @@ class Worker:
                 raise AssertionError(f"no {text!r} x{count} from the worker in {timeout} s:\n{self.output()[-3000:]}")
             time.sleep(0.2)
 
-    def succeeded(self) -> int:
-        """How many tasks this worker finished (Celery logs one line per finished task)."""
-        return self.output().count("succeeded in")
-
     def kill(self) -> None:
         """SIGKILL: no cleanup, no acknowledgement, the database connection dropped mid-transaction."""
         os.killpg(self.process.pid, signal.SIGKILL)

@@ -265,6 +265,22 @@ def test_deleted_event_cannot_be_updated_deleted_or_moved(session, admin):
 
 
 @pytest.mark.django_db
+def test_a_client_mutation_id_reused_for_another_request_is_refused_not_taken_as_done(admin):
+    first, second = make_event(admin, code="E1"), make_event(admin, code="E2")
+    session = logged_in("Admin", PASSWORD)
+
+    done = session.mutate("updateMeetingEvent", {"id": str(first.id), "name": "Renamed"}, client_id="reused-1")
+    reused = session.mutate("updateMeetingEvent", {"id": str(second.id), "name": "Renamed"}, client_id="reused-1")
+
+    assert done["status"] == 2, done
+    assert reused["status"] == 1
+    assert [error["code"] for error in reused["errors"]] == ["meeting.mutation.client_id_reused"]
+    second.refresh_from_db()
+    assert (second.name, second.version) == ("openIMIS Community Meeting", 1)
+    assert [edge["node"]["code"] for edge in read_by_mutation(session, "reused-1")["edges"]] == ["E1"]
+
+
+@pytest.mark.django_db
 def test_a_retried_mutation_with_the_same_client_mutation_id_is_done_once(admin):
     """A lost answer or a double click: the frontend sends the same clientMutationId again; nothing is done twice."""
     from core.models import MutationLog

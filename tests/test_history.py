@@ -9,6 +9,7 @@ from graphql_relay import to_global_id
 
 from openimis_be_meeting.models import Participant
 from openimis_be_meeting.selectors import PARTICIPANT_PERSONAL_FIELDS
+from openimis_be_meeting.services import ParticipantService
 
 from factories import PASSWORD, make_user, open_event, register
 from frontend import Enum, FrontendSession, logged_in
@@ -155,6 +156,22 @@ def test_personal_fields_are_masked_without_the_personal_data_right_as_in_the_pa
     node = listed["data"]["meetingParticipants"]["edges"][0]["node"]
     assert {_snake(name) for name in _null_fields(node)} - {"job_title"} == masked
     assert token not in json.dumps(listed) + json.dumps(read_history(viewer, "PARTICIPANT", participant_id))
+
+
+@pytest.mark.django_db
+def test_a_participants_openimis_account_and_location_are_personal_in_the_history(admin, event):
+    linked = make_user("Linked", rights=[])
+    participant_id = register(admin, event, 1)["data"]["id"]
+    assert ParticipantService(admin).update({"id": participant_id, "user_id": str(linked.id)})["success"]
+    make_user("Viewer", rights=["216001"])
+    make_user("Privileged", rights=["216001", "216006"])
+
+    hidden = history_of(logged_in("Viewer", PASSWORD), "PARTICIPANT", participant_id)[0]
+    shown = history_of(logged_in("Privileged", PASSWORD), "PARTICIPANT", participant_id)[0]
+
+    assert changes(hidden)["user"] == "masked"
+    assert "Linked" not in json.dumps(hidden)
+    assert changes(shown)["user"][1] is not None
 
 
 @pytest.mark.django_db

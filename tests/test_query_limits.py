@@ -251,6 +251,23 @@ def test_page_out_of_range_as_a_variable_default_is_refused(session):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("order", ["bad operation first", "bad operation last"])
+def test_a_variable_default_in_a_fragment_is_checked_whichever_operation_declares_it(session, order):
+    """The fragment runs with the default of whichever operation is run: every declared default is checked."""
+    bad = "query B($n: Int = -2) { ...Events }"
+    good = "query A($n: Int = 0) { meetingOrganisations(offset: $n) { totalCount } }"
+    operations = [bad, good] if order == "bad operation first" else [good, bad]
+    document = " ".join(operations) + " fragment Events on Query { meetingEvents(offset: $n) { totalCount } }"
+
+    result = session.post(document, {})  # the frontend names no operation here; B or A, the document is refused
+
+    assert session.last_status == 400, result
+    assert [error["message"] for error in result["errors"]] == [
+        "offset of meetingEvents must be 0 or more; -2 was given."
+    ]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("value", ["many", 10**12, True])
 def test_page_size_variable_that_is_no_32_bit_whole_number_is_refused(session, value):
     query = "query ($n: Int) { meetingEvents(first: $n) { totalCount } }"

@@ -1,6 +1,7 @@
 """What every admin page of the module shares: rights from permissions.py, live rows only, and every write through
 the module's services (see forms.py for saving; deletions and actions here)."""
 
+from contextlib import nullcontext
 from uuid import UUID
 
 from django.contrib import admin, messages
@@ -202,8 +203,11 @@ class ServiceAdmin(admin.ModelAdmin):
                 UUID(row_id)
             except ValueError:
                 raise BadRequest("A selected row's id is not a UUID.") from None
+        # The module's actions call a service per row, each in its own transaction; only Django's bulk deletion
+        # (one service call per row, all or nothing) needs one around them all.
+        all_or_nothing = request.POST.get("action") == "delete_selected"
         try:
-            with transaction.atomic():
+            with transaction.atomic() if all_or_nothing else nullcontext():
                 return super().response_action(request, queryset)
         except Refused as refusal:
             self.message_user(request, refusal.message, messages.ERROR)

@@ -11,6 +11,7 @@ such a user sees the module's pages and nothing else of the site.
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 
+from ..apps import MODULE_NAME
 from ..permissions import Action, can
 
 # Reading one of these lists opens the admin to a user; which pages they may open is decided page by page.
@@ -21,6 +22,12 @@ READ_ACTIONS = (
     Action.SEARCH_SHOWCASES,
     Action.SEARCH_SESSIONS,
 )
+
+
+# The site's own pages a module user may open besides the module's: the index, logging in and out, the scripts and
+# lookups the module's forms use. Not the password change (openIMIS users change passwords through openIMIS) nor
+# the "view on site" redirects.
+SITE_PAGES = {"index", "login", "logout", "jsi18n", "autocomplete"}
 
 
 def is_module_staff(user) -> bool:
@@ -46,9 +53,21 @@ def open_to_module_staff(site) -> None:
     staff_only = site.has_permission
 
     def has_permission(request):
-        return staff_only(request) or is_module_staff(request.user)
+        return staff_only(request) or (is_module_staff(request.user) and is_module_page(request))
 
     site.has_permission = has_permission
     if site.login_form is None:
         site.login_form = LoginForm
     site.meeting_door_open = True
+
+
+def is_module_page(request) -> bool:
+    """Whether the request is for one of the module's admin pages, or one of the site's pages the module needs."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return False
+    if match.url_name in SITE_PAGES:
+        return True
+    if match.url_name == "app_list":
+        return match.kwargs.get("app_label") == MODULE_NAME
+    return bool(match.url_name) and match.url_name.startswith(f"{MODULE_NAME}_")

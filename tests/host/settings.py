@@ -140,7 +140,8 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "openimis")
 CELERY_TASK_IGNORE_RESULT = True
 # A message is acknowledged only once its task has finished: a worker that dies mid-way hands it back to the broker,
-# and the module's mutations recognise a redelivered message whose change was already committed (README, "Workers").
+# and the module's mutations recognise a redelivered message whose change was already committed (README, running it
+# in production).
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -189,8 +190,6 @@ PASSWORD_SYMBOLS = 0
 SCHEDULER_AUTOSTART = False
 SCHEDULER_CONFIG = {}
 SESSION_COOKIE_NAME = "openimis_session"
-
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
 
 LOGGING = {
     "version": 1,
