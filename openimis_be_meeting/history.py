@@ -21,7 +21,7 @@ from . import validation as v
 from .errors import MeetingError, MeetingNotFound, Problem, Problems
 from .models import Attendance, DigitalSystem, Event, Organisation, Participant, Review, Session, Showcase, Standard
 from .permissions import Action, can, require
-from .selectors import PARTICIPANT_PERSONAL_FIELDS
+from .selectors import hidden_participant_fields
 from .services.history import LISTS_KEY
 from .timeutils import from_storage
 
@@ -90,16 +90,9 @@ def entity_history(user, entity: str, object_id) -> list[HistoryEntry]:
     return entries[::-1]
 
 
-# A participant's links to an openIMIS user account and location: not in the participant list (GraphQL type), so in
-# the history only for holders of the personal-data right.
-PARTICIPANT_LINKS = ("user", "location")
-
-
 def _hidden(user, model) -> frozenset:
     if model is Participant:
-        if can(user, Action.VIEW_PERSONAL_DATA):
-            return NEVER_SHOWN
-        return NEVER_SHOWN | set(PARTICIPANT_PERSONAL_FIELDS) | set(PARTICIPANT_LINKS)
+        return NEVER_SHOWN | hidden_participant_fields(user)
     if model is Session and not can(user, Action.SEARCH_SHOWCASES):
         return frozenset({"showcases"})
     return frozenset()

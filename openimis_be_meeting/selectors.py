@@ -39,6 +39,17 @@ def organisations_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
 # A participant's personal data: readable only with the personal-data right (216006), in the GraphQL type and in the
 # history alike.
 PARTICIPANT_PERSONAL_FIELDS = ("email", "phone", "gender", "accessibility_needs", "dietary_needs", "checkin_token")
+# A participant's links to an openIMIS user account and location: in no participant list, and, wherever else a
+# participant's fields are shown (history, admin), personal like the fields above.
+PARTICIPANT_LINK_FIELDS = ("user", "location")
+
+
+def hidden_participant_fields(user) -> frozenset:
+    """The participant fields a caller may not see, read, search or filter by: without the personal-data right, the
+    personal fields and the links; with it, none."""
+    if can(user, Action.VIEW_PERSONAL_DATA):
+        return frozenset()
+    return frozenset(PARTICIPANT_PERSONAL_FIELDS + PARTICIPANT_LINK_FIELDS)
 
 
 @guarded(Action.SEARCH_PARTICIPANTS)

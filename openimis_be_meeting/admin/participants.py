@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import exports, selectors
 from ..models import Event, Participant
-from ..permissions import Action, can
+from ..permissions import Action
 from ..rest.exports import file_response
 from ..services import AttendanceService, ParticipantService
 from ..timeutils import zone_or_none
@@ -24,7 +24,6 @@ from .actions import each_row, service_action
 from .base import ServiceAdmin
 from .times import local_time
 
-PERSONAL = frozenset(selectors.PARTICIPANT_PERSONAL_FIELDS)
 # Set by the services: shown, never typed.
 STATE = ("status", "waitlist_position", "local_registered_at", "local_status_changed_at", "rejection_reason")
 
@@ -118,7 +117,7 @@ class ParticipantAdmin(ServiceAdmin):
     # -- rights: personal data, and the actions' own rights ----------------------------------------------------------
 
     def sees_personal_data(self, request) -> bool:
-        return can(request.user, Action.VIEW_PERSONAL_DATA)
+        return not selectors.hidden_participant_fields(request.user)
 
     def has_decide_permission(self, request):
         return self._may(request, Action.DECIDE_PARTICIPANTS)
@@ -133,11 +132,8 @@ class ParticipantAdmin(ServiceAdmin):
         return (*self.search_fields, "email") if self.sees_personal_data(request) else self.search_fields
 
     def get_fieldsets(self, request, obj=None):
-        hidden = set()
-        if obj is None:
-            hidden = {*STATE, "checkin_token"}
-        elif not self.sees_personal_data(request):
-            hidden = set(PERSONAL)
+        # A new registration: no state to show yet; a row: its fields but those the user may not see.
+        hidden = {*STATE, "checkin_token"} if obj is None else selectors.hidden_participant_fields(request.user)
         fieldsets = []
         for name, options in super().get_fieldsets(request, obj):
             fields = [field for field in options["fields"] if field not in hidden]
@@ -152,10 +148,10 @@ class ParticipantAdmin(ServiceAdmin):
     def changelist_view(self, request, extra_context=None):
         # Django lets a change list filter on any of the model's own fields by URL: not on personal data without the
         # right (email__startswith=... would read it letter by letter).
-        if not self.sees_personal_data(request):
-            for key in request.GET:
-                if key.split("__")[0] in PERSONAL:
-                    raise DisallowedModelAdminLookup(f"Filtering by {key} is not allowed")
+        hidden = selectors.hidden_participant_fields(request.user)
+        for key in request.GET:
+            if key.split("__")[0] in hidden:
+                raise DisallowedModelAdminLookup(f"Filtering by {key} is not allowed")
         return super().changelist_view(request, extra_context)
 
     # -- actions that are more than one call per row -----------------------------------------------------------------
