@@ -6,7 +6,7 @@ from core.utils import ExtendedConnection
 
 from . import selectors
 from .filters import SessionFilter
-from .gql_mutations import INSTANT, MeetingMutation
+from .gql_mutation_base import INSTANT, MeetingMutation
 from .gql_queries import MeetingEventGQLType, MeetingParticipantGQLType, enum_of
 from .gql_rights import GuardedObjectType
 from .gql_showcases import MeetingShowcaseGQLType

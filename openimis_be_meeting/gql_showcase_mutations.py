@@ -3,7 +3,7 @@
 import graphene
 from core.schema import OpenIMISMutation
 
-from .gql_mutations import INSTANT, MeetingMutation
+from .gql_mutation_base import INSTANT, MeetingMutation
 from .gql_showcases import (
     MeetingDemoTypeEnum,
     MeetingDeploymentStageEnum,
