@@ -13,7 +13,12 @@ export default createTheme({
     text: { primary: PRIMARY, secondary: PRIMARY, second: "#fff", error: "#801a00" },
     toggledButton: "#999999",
   },
-  typography: { fontFamily: ["Roboto", '"Helvetica Neue"', "sans-serif"].join(","), fontSize: 14 },
+  typography: {
+    fontFamily: ["Roboto", '"Helvetica Neue"', "sans-serif"].join(","),
+    fontSize: 14,
+    title: { fontSize: 20, fontWeight: 300 },
+    label: { color: "grey" },
+  },
   jrnlDrawer: { open: { width: 500 }, close: { width: 80 }, itemDetail: { marginLeft: 8 }, iconSize: 24 },
   menu: {
     variant: "AppBar",

@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on("console", (m) => m.type() === "error" && console.log("CONSOLE", m.text().slice(0, 300)));
+page.on("pageerror", (e) => console.log("PAGEERROR", e.message.slice(0, 500)));
+await page.goto("http://127.0.0.1:3100/front/login");
+await page.fill("input[type=text]", "Admin");
+await page.fill("input[type=password]", "admin123");
+await page.click("button[type=submit]");
+await page.waitForTimeout(4000);
+await page.screenshot({ path: "/tmp/wtfe-shots/home.png" });
+await page.goto("http://127.0.0.1:3100/front/meeting/events");
+await page.waitForTimeout(4000);
+await page.screenshot({ path: "/tmp/wtfe-shots/events.png" });
+await browser.close();
