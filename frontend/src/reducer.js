@@ -24,7 +24,8 @@ function list(prefix, key) {
             [`fetched${key}`]: true,
             [items]: parseData(connection),
             [`${items}PageInfo`]: pageInfo(connection),
-            [`error${key}`]: formatGraphQLError(action.payload),
+            // Field errors beside the data (a blank enum of one row) leave the list shown; no data is an error.
+            [`error${key}`]: connection ? null : formatGraphQLError(action.payload),
           };
         }
         case `${prefix}_ERR`:

@@ -30,7 +30,8 @@ async function describe(dispatch, scan) {
         edges { node { day checkedInAt sessionId } } } }`,
   );
   const venue = (attendances.meetingAttendances?.edges ?? []).map((e) => e.node).find((a) => !a.sessionId);
-  const already = venue && Date.parse(venue.checkedInAt) < Date.parse(scan.checkedInAt) - 1000;
+  // A check-in keeps the time the device sent (to the second): another time is an earlier check-in of that day.
+  const already = !!venue && Math.abs(Date.parse(venue.checkedInAt) - Date.parse(scan.checkedInAt)) >= 1000;
   return { person, already, firstAt: venue?.checkedInAt };
 }
 

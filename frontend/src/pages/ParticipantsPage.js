@@ -131,16 +131,20 @@ export default function ParticipantsPage() {
     "",
   ];
   const formatters = [
-    (p) => p.lastName,
+    (p) => <span data-last-name={p.lastName} data-uuid={p.uuid}>{p.lastName}</span>,
     (p) => p.firstName,
     (p) => p.organisation?.acronym || p.organisation?.name || "",
     (p) => countryName(locale, p.country),
     (p) => enumLabel("MeetingParticipantRoleEnum", p.role),
-    (p) => <span data-status={p.status}>{enumLabel("MeetingParticipantStatusEnum", p.status)}</span>,
-    (p) => p.waitlistPosition ?? "",
-    ...(personal ? [(p) => p.email, (p) => p.phone, (p) => <code>{p.checkinToken}</code>] : []),
     (p) => (
-      <span>
+      <span data-status={p.status} data-person={p.uuid}>
+        {enumLabel("MeetingParticipantStatusEnum", p.status)}
+      </span>
+    ),
+    (p) => <span data-waitlist={p.uuid}>{p.waitlistPosition ?? ""}</span>,
+    ...(personal ? [(p) => p.email, (p) => p.phone, (p) => <code data-token={p.uuid}>{p.checkinToken}</code>] : []),
+    (p) => (
+      <span data-actions={p.uuid}>
         {has(rights, RIGHT_PARTICIPANT_APPROVE) && p.status === "PENDING" && button(M("participants.approve"), <CheckIcon />, () => approve(p), "approve")}
         {has(rights, RIGHT_PARTICIPANT_APPROVE) &&
           ["PENDING", "WAITLISTED"].includes(p.status) &&
@@ -221,6 +225,7 @@ export default function ParticipantsPage() {
           open
           onClose={() => setRegistering(false)}
           onRegistered={() => {
+            setRegistering(false);
             setDone(msg("participants.registered"));
             reload();
           }}

@@ -123,7 +123,9 @@ export default function ShowcasePage() {
   const load = async () => {
     const projection = [...SHOWCASE_PROJECTION, ...(has(rights, RIGHT_SHOWCASE_DECIDE) ? SHOWCASE_REVIEW_PROJECTION : [])];
     try {
-      const data = await query(dispatch, `{ node(id: ${literal(relayId("MeetingShowcaseGQLType", uuid))}) { ... on MeetingShowcaseGQLType { ${projection.join(" ")} } } }`);
+      const data = await query(dispatch, `{ node(id: ${literal(relayId("MeetingShowcaseGQLType", uuid))}) { ... on MeetingShowcaseGQLType { ${projection.join(" ")} } } }`, "MEETING_QUERY", {
+        partial: true,
+      });
       setEdited(fromApi(data.node));
     } catch (e) {
       setLoadError({ message: e.message });

@@ -36,10 +36,17 @@ export function args(params) {
   return text ? `(${text})` : "";
 }
 
-export async function query(dispatch, payload, type = "MEETING_QUERY") {
+/**
+ * A query's data. With `partial`, data that came with field errors is kept (the erroneous fields are null): the
+ * backend answers an error for a showcase saved without a scheme type (a blank enum), and the rest is still good.
+ */
+export async function query(dispatch, payload, type = "MEETING_QUERY", { partial = false } = {}) {
   const response = await dispatch(graphql(payload, type));
   if (!response || response.error) {
     throw new Error(response?.payload?.message || "request failed");
+  }
+  if (partial && response.payload?.data && Object.values(response.payload.data).every((v) => v !== null)) {
+    return response.payload.data;
   }
   if (response.payload?.errors?.length) {
     throw new Error(response.payload.errors.map((e) => e.message).join("; "));

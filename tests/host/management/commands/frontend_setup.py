@@ -45,6 +45,8 @@ class Command(BaseCommand):
             user = User.objects.get(username=username)
             InteractiveUser.objects.filter(id=user.i_user_id).update(language_id=language)
             self.stdout.write(f"User {username} / {password}: rights {', '.join(map(str, rights))}")
+        # The browser test switches Admin to French and back; a run stopped half-way must not leave it in French.
+        InteractiveUser.objects.filter(login_name="Admin", validity_to__isnull=True).update(language_id="en")
         self._big_event()
 
     def _big_event(self) -> None:
