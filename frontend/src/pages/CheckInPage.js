@@ -30,8 +30,9 @@ async function describe(dispatch, scan) {
         edges { node { day checkedInAt sessionId } } } }`,
   );
   const venue = (attendances.meetingAttendances?.edges ?? []).map((e) => e.node).find((a) => !a.sessionId);
-  // A check-in keeps the time the device sent (to the second): another time is an earlier check-in of that day.
-  const already = !!venue && Math.abs(Date.parse(venue.checkedInAt) - Date.parse(scan.checkedInAt)) >= 1000;
+  // The day's attendance keeps the time its scan was made (sent to the millisecond): another time means this scan
+  // found an earlier check-in of that day, and recorded nothing new.
+  const already = !!venue && Date.parse(venue.checkedInAt) !== Date.parse(scan.checkedInAt);
   return { person, already, firstAt: venue?.checkedInAt };
 }
 

@@ -2,9 +2,9 @@ import uuid from "lodash-uuid";
 import { CHECK_IN_QUEUE_KEY } from "../constants";
 import { gqlString, inputFields, enumValue, parseErrors, apiRequestHeaders } from "./gql";
 
-/** An instant with its offset, as checkInMeetingParticipant's checkedInAt takes it. */
+/** An instant with its offset and milliseconds, as checkInMeetingParticipant's checkedInAt takes it. */
 export function isoInstant(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "+00:00");
+  return date.toISOString().replace(/Z$/, "+00:00");
 }
 
 /**
