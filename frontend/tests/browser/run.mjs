@@ -11,7 +11,6 @@ import { writeQrVideo } from "./qrvideo.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FRONT = (process.env.FRONT_URL || "http://127.0.0.1:3100/front").replace(/\/$/, "");
-const ORIGIN = new URL(FRONT).origin;
 const SHOTS = process.env.SCREENSHOTS || join(here, "..", "..", "screenshots");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const RUN = Date.now().toString(36).toUpperCase().slice(-6);
