@@ -10,7 +10,7 @@ PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT
 	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
 
 .PHONY: install test test-postgres test-async test-browser browser-deps demo demo-db lint format migrations-check wheel-check \
-	messages schema clean
+	messages schema clean frontend-deps frontend-build demo-frontend test-frontend
 
 $(STAMP): requirements/base.txt requirements/dev.txt setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -77,5 +77,32 @@ wheel-check: $(STAMP)
 schema: $(STAMP)
 	$(PY) tests/schema_sdl.py
 
+# The frontend module (frontend/, @openimis/fe-meeting): npm packages from the committed package-lock.json.
+FRONT_PORT ?= 3000
+NPM_STAMP := frontend/node_modules/.installed
+
+$(NPM_STAMP): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+frontend-deps: $(NPM_STAMP)
+
+# The module's cjs and es builds (frontend/dist) and the small assembly that hosts it (frontend/host/dist).
+frontend-build: $(NPM_STAMP)
+	cd frontend && npm run build && node host/build.mjs
+
+# The openIMIS UI with the module on http://127.0.0.1:$(FRONT_PORT)/front, against `make demo`'s backend on
+# HOST:PORT (started here on the demo database, with frontend_setup's users, when nothing answers there).
+demo-frontend: $(STAMP) frontend-build
+	PY=$(PY) HOST=$(HOST) PORT=$(PORT) FRONT_PORT=$(FRONT_PORT) bash frontend/scripts/demo.sh
+
+# Lint, unit tests (Jest, React Testing Library), the builds and their sizes, then headless Chromium against a
+# fresh backend on HOST:PORT (its own SQLite file) behind the frontend host on FRONT_PORT; screenshots in
+# frontend/screenshots/.
+test-frontend: $(STAMP) $(NPM_STAMP) browser-deps
+	cd frontend && npm run lint && npx jest --ci
+	cd frontend && npm run build && node host/build.mjs && node scripts/size.mjs
+	PY=$(PY) HOST=$(HOST) PORT=$(PORT) FRONT_PORT=$(FRONT_PORT) bash frontend/scripts/e2e.sh
+
 clean:
-	rm -rf dist build *.egg-info demo.sqlite3
+	rm -rf dist build *.egg-info demo.sqlite3 frontend-test.sqlite3 frontend/dist frontend/host/dist
