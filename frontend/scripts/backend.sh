@@ -12,7 +12,9 @@ start_backend() {  # $1: the SQLite file (DB_NAME), empty for the demo's
     (cd "$ROOT/tests" && env ${1:+DB_NAME="$1"} "$PY" manage.py migrate --run-syncdb --noinput >/dev/null \
         && env ${1:+DB_NAME="$1"} "$PY" manage.py demo_setup >/dev/null \
         && env ${1:+DB_NAME="$1"} "$PY" manage.py frontend_setup)
-    (cd "$ROOT/tests" && exec env ${1:+DB_NAME="$1"} "$PY" manage.py runserver --noreload --insecure "$HOST:$PORT") &
+    mkdir -p "$ROOT/frontend/screenshots"
+    (cd "$ROOT/tests" && exec env ${1:+DB_NAME="$1"} "$PY" manage.py runserver --noreload --insecure "$HOST:$PORT") \
+        >>"$ROOT/frontend/screenshots/backend.log" 2>&1 &
     BACKEND_PID=$!
     for _ in $(seq 1 60); do backend_up && return 0; sleep 1; done
     echo "the backend did not start on $HOST:$PORT" >&2

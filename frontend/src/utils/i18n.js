@@ -1,4 +1,5 @@
 import { useIntl } from "react-intl";
+import { useSelector } from "react-redux";
 import { formatMessage, formatMessageWithValues } from "@openimis/fe-core";
 import { MODULE_NAME } from "../constants";
 
@@ -14,5 +15,7 @@ export function useMsg() {
   const msg = (id) => formatMessage(intl, MODULE_NAME, id);
   const msgv = (id, values) => formatMessageWithValues(intl, MODULE_NAME, id, values);
   const enumLabel = (enumName, value) => (value ? msg(enumKey(enumName, value)) : "");
-  return { intl, msg, msgv, enumLabel, locale: intl.locale };
+  // Country names and sorting follow the user's openIMIS language (fe-core 1.11 gives IntlProvider no locale).
+  const language = useSelector((state) => state?.core?.user?.i_user?.language);
+  return { intl, msg, msgv, enumLabel, locale: language || intl.locale };
 }

@@ -429,6 +429,7 @@ test("the same pages in French", async () => {
   await page.waitForSelector(`[data-last-name="${PEOPLE[2].lastName}"]`);
   await page.waitForSelector(`[data-person="${PEOPLE[2].uuid}"]:has-text("En liste d’attente"), [data-person="${PEOPLE[2].uuid}"]:has-text("En liste d'attente")`);
   await page.waitForSelector(`[data-testid=participants-summary]:has-text("2 confirmés sur 2 places, 1 en liste d'attente")`);
+  await page.waitForSelector(`td:has-text("Cameroun")`);
   await shot(page, "17-participants-fr");
   await page.goto(`${FRONT}/meeting/checkin/${state.eventId}`);
   await page.waitForSelector(`button[name=checkIn]:has-text("Enregistrer l'arrivée")`);
