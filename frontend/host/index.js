@@ -15,12 +15,30 @@ import ModulesManager from "./ModulesManager";
 import LocalesManager from "./LocalesManager";
 import theme from "./theme";
 
-// The messages the assembly itself provides (its translations/ref.json): fe-core reads them unprefixed.
-const HOST_MESSAGES = { appName: "openIMIS", currency: "" };
+// The texts an assembly provides itself (fe-core reads them without a module prefix: the table's footer, dialogs'
+// buttons), in both of the host's languages, as a module of the host's own.
+const HOST_TEXTS = {
+  en: { appName: "openIMIS", currency: "", ok: "OK", cancel: "Cancel", close: "Close", rowsPerPage: "Rows per page", ofPages: "of", noRecord: "Nothing to show", selectAll: "Select all", clearSelected: "Clear the selection" },
+  fr: {
+    appName: "openIMIS",
+    currency: "",
+    ok: "OK",
+    cancel: "Annuler",
+    close: "Fermer",
+    rowsPerPage: "Lignes par page",
+    ofPages: "sur",
+    noRecord: "Rien à afficher",
+    selectAll: "Tout sélectionner",
+    clearSelected: "Effacer la sélection",
+    "core.table.resultsLoading": "Chargement…",
+  },
+};
+const HostModule = () => ({ translations: Object.entries(HOST_TEXTS).map(([key, messages]) => ({ key, messages })) });
 
 const MODULES = [
   ["fe-core", CoreModule],
   ["fe-meeting", MeetingModule],
+  ["fe-host", HostModule],
 ];
 
 // Before login, as the assembly: the modules' configurations from the backend.
@@ -94,7 +112,7 @@ function AppContainer() {
       <Provider store={state.store}>
         <MuiPickersUtilsProvider utils={MomentUtils}>
           <ModulesManagerProvider modulesManager={state.modulesManager}>
-            <App basename="/front" localesManager={new LocalesManager()} messages={HOST_MESSAGES} />
+            <App basename="/front" localesManager={new LocalesManager()} messages={HOST_TEXTS.en} />
           </ModulesManagerProvider>
         </MuiPickersUtilsProvider>
       </Provider>

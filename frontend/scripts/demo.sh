@@ -4,6 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/backend.sh"
 trap stop_backend EXIT
+trap "exit 130" INT TERM
 if backend_up; then
     echo "Using the backend already running on http://$HOST:$PORT"
 else

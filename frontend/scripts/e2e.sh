@@ -11,6 +11,7 @@ cleanup() {
     rm -f "$DB"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 if backend_up; then
     echo "Something already answers on http://$HOST:$PORT: set PORT to a free port for the test's own backend" >&2
     exit 1
