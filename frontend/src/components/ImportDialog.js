@@ -100,7 +100,7 @@ export default function ImportDialog({ event, open, onClose, onImported }) {
     setBusy(false);
     if (body.rows !== undefined) setReport(body);
     if (!ok) setRefusal([{ message: body.message, field: body.field }]);
-    if (dryRun && ok) setChecked({ file, ...options });
+    if (dryRun && ok) setChecked({ file, ...options, problems: body.errors?.length ?? 0 });
     if (!dryRun && ok) onImported(body);
   };
   const option = (name) => (
@@ -118,8 +118,10 @@ export default function ImportDialog({ event, open, onClose, onImported }) {
       label={msg(`import.${name}`)}
     />
   );
-  const mayImport =
+  const checkedAsIs =
     checked && checked.file === file && checked.partial === options.partial && checked.createOrganisations === options.createOrganisations;
+  // All or nothing with problems found would be refused: correct the file, or import the valid rows (partial).
+  const mayImport = checkedAsIs && (options.partial || checked.problems === 0);
   return (
     <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth>
       <DialogTitle>{msgv("import.title", { code: event.code })}</DialogTitle>
@@ -140,6 +142,7 @@ export default function ImportDialog({ event, open, onClose, onImported }) {
           {option("createOrganisations")}
         </div>
         <Errors errors={refusal} />
+        {checkedAsIs && !mayImport && <Typography data-testid="import-hint">{msg("import.fixOrPartial")}</Typography>}
         {report && <Report report={report} />}
       </DialogContent>
       <DialogActions>

@@ -197,6 +197,30 @@ test("register beyond capacity, approve, and see the waiting list", async () => 
   await shot(page, "05-participants-waiting-list");
 });
 
+test("import participants: the dry run's report first, then the import", async () => {
+  const page = state.admin;
+  const events = await gql(page, `{ meetingEvents(code: "FHIR-CONNECT") { edges { node { uuid } } } }`);
+  const fhir = events.data.meetingEvents.edges[0].node.uuid;
+  await page.goto(`${FRONT}/meeting/events/participants/${fhir}`);
+  await page.click("button[name=openImport]");
+  const csv = ["first_name,last_name,email,country", `Dina,Import${RUN},dina.${RUN}@e2e.example.org,KE`, `Eli,Import${RUN},not-an-email,KE`].join("\n");
+  await page.setInputFiles("input[name=importFile]", { name: "participants.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  assert.ok(await page.locator("button[name=import]").isDisabled(), "no import before the dry run");
+  await page.click("button[name=dryRun]");
+  await page.waitForSelector("[data-testid=import-report]:has-text('Check: 2 rows, 1 valid')");
+  await page.waitForSelector("[data-testid=import-report] td:has-text('email')");
+  assert.ok(await page.locator("button[name=import]").isDisabled(), "all or nothing would refuse: the import waits for a choice");
+  await page.check("input[name=partial]");
+  assert.ok(await page.locator("button[name=import]").isDisabled(), "other options: check again");
+  await page.click("button[name=dryRun]");
+  await page.waitForFunction(() => !document.querySelector("button[name=import]").disabled);
+  await shot(page, "05b-import-dry-run");
+  await page.click("button[name=import]");
+  await page.waitForSelector("[data-testid=import-report]:has-text('Import: 2 rows, 1 registered')");
+  const imported = await gql(page, `{ meetingParticipants(eventId: "${fhir}", search: "Import${RUN}") { totalCount } }`);
+  assert.equal(imported.data.meetingParticipants.totalCount, 1, "the valid row only");
+});
+
 test("check a badge in twice (the second harmless), and scan one with the camera through a flaky network", async () => {
   const page = state.admin;
   await page.goto(`${FRONT}/meeting/checkin/${state.eventId}`);
@@ -296,6 +320,12 @@ test("propose a showcase, a second user reviews and accepts it, and the matrix c
   await reviewer.click("button[name=submitDecision]");
   await reviewer.waitForSelector("[data-testid=showcase-status]:has-text('Accepted')");
   await shot(reviewer, "09-showcase-accepted");
+  await reviewer.click("button[name=schedule]");
+  await reviewer.fill("input[name=slotStartsAt]", `${isoDay(1)}T10:00`);
+  await reviewer.fill("input[name=slotEndsAt]", `${isoDay(1)}T10:45`);
+  await reviewer.click("button[name=submitSchedule]");
+  await reviewer.waitForSelector("[data-testid=showcase-status]:has-text('Scheduled')");
+  await reviewer.waitForSelector(`[data-testid=showcase-slot]:has-text("${isoDay(1)} 10:00")`);
 
   await reviewer.goto(`${FRONT}/meeting/matrix`);
   await reviewer.selectOption("select[name=matrixEvent]", state.eventId);
@@ -438,7 +468,7 @@ test("the same pages in French", async () => {
   await page.waitForSelector("[data-testid=legend]:has-text('Conformité testée')");
   await shot(page, "18-matrix-fr");
   await page.goto(state.showcaseUrl);
-  await page.waitForSelector("[data-testid=showcase-status]:has-text('Acceptée')");
+  await page.waitForSelector("[data-testid=showcase-status]:has-text('Programmée')");
   await shot(page, "19-showcase-fr");
   // Back to English for the next run.
   const back = await gql(page, `mutation { changeUserLanguage(input: { clientMutationId: "lang-${RUN}" clientMutationLabel: "back to English" languageId: "en" }) { clientMutationId } }`);

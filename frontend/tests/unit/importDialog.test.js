@@ -42,7 +42,8 @@ describe("the participant import", () => {
     fireEvent.click(screen.getByRole("button", { name: "Check the file" }));
     await screen.findByText(/Check: 3 rows, 2 valid; they would be 1 confirmed, 1 on the waiting list/);
     expect(screen.getByText("The email address is not valid.")).toBeInTheDocument();
-    expect(importButton()).toBeEnabled();
+    expect(importButton()).toBeDisabled(); // all or nothing, with a problem: it would be refused
+    expect(screen.getByTestId("import-hint")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("checkbox", { name: "Import the valid rows even if others have problems" }));
     expect(importButton()).toBeDisabled(); // other options: check again
     fireEvent.click(screen.getByRole("button", { name: "Check the file" }));
