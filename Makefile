@@ -62,7 +62,7 @@ format: $(STAMP)
 migrations-check: $(STAMP)
 	$(MANAGE) makemigrations --check --dry-run openimis_be_meeting
 
-# Run from inside the package (django-admin, not python -m: the package's selectors.py would shadow the stdlib's).
+# Run from inside the package (django-admin, not python -m: the package's selectors/ would shadow the stdlib's selectors).
 messages: $(STAMP)
 	cd openimis_be_meeting && export DJANGO_SETTINGS_MODULE=host.settings PYTHONPATH=../tests && \
 		$(abspath $(VENV))/bin/django-admin makemessages --locale fr --no-obsolete --no-location && \

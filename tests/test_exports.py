@@ -13,7 +13,7 @@ from django.http import StreamingHttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from openimis_be_meeting.exports import neutralise
+from openimis_be_meeting.formats.tables.base import neutralise
 from openimis_be_meeting.models import Event, Participant
 from openimis_be_meeting.services import OrganisationService, SessionService
 

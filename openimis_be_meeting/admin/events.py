@@ -5,9 +5,9 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from .. import selectors
 from ..models import Event, EventStatus, ParticipantStatus
 from ..permissions import Action
+from ..selectors import lists
 from ..services import EventService
 from .actions import service_action
 from .base import ServiceAdmin
@@ -54,7 +54,7 @@ class EventAdmin(ServiceAdmin):
     change_action = Action.UPDATE_EVENTS
     delete_action = Action.DELETE_EVENTS
     service_class = EventService
-    selector = staticmethod(selectors.events_for)
+    selector = staticmethod(lists.events_for)
     history_entity = "event"
 
     list_display = (

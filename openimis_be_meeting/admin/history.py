@@ -1,5 +1,5 @@
-"""The read-only history page of a row: every version, who made it, when and what changed (history.py reads it,
-masked as the caller's rights say)."""
+"""The read-only history page of a row: every version, who made it, when and what changed (selectors/history.py
+reads it, masked as the caller's rights say)."""
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..errors import MeetingError, MeetingPermissionDenied
-from ..history import CHANGED, CREATED, DELETED, entity_history
+from ..selectors.history import CHANGED, CREATED, DELETED, entity_history
 from .times import event_zone, shown
 
 TEMPLATE = "admin/openimis_be_meeting/object_history.html"

@@ -1,6 +1,6 @@
 """Participants: registrations with their seats and waiting list, the lifecycle actions and the CSV export.
 
-Personal data (selectors.PARTICIPANT_PERSONAL_FIELDS) is shown, searched and filtered only for holders of the
+Personal data (lists.PARTICIPANT_PERSONAL_FIELDS) is shown, searched and filtered only for holders of the
 personal-data right. The add form asks for it all the same: a registration needs an email, which the person
 registering types in (that reveals nothing stored).
 """
@@ -14,10 +14,11 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import exports, selectors
+from ..formats import tables
 from ..models import Event, Participant
 from ..permissions import Action
 from ..rest.exports import file_response
+from ..selectors import lists
 from ..services import AttendanceService, ParticipantService
 from ..timeutils import zone_or_none
 from .actions import each_row, service_action
@@ -41,7 +42,7 @@ class ParticipantAdmin(ServiceAdmin):
     service_class = ParticipantService
     create_method = "register"
     deletes_many = False
-    selector = staticmethod(selectors.participants_for)
+    selector = staticmethod(lists.participants_for)
     history_entity = "participant"
 
     list_display = (
@@ -117,7 +118,7 @@ class ParticipantAdmin(ServiceAdmin):
     # -- rights: personal data, and the actions' own rights ----------------------------------------------------------
 
     def sees_personal_data(self, request) -> bool:
-        return not selectors.hidden_participant_fields(request.user)
+        return not lists.hidden_participant_fields(request.user)
 
     def has_decide_permission(self, request):
         return self._may(request, Action.DECIDE_PARTICIPANTS)
@@ -133,7 +134,7 @@ class ParticipantAdmin(ServiceAdmin):
 
     def get_fieldsets(self, request, obj=None):
         # A new registration: no state to show yet; a row: its fields but those the user may not see.
-        hidden = {*STATE, "checkin_token"} if obj is None else selectors.hidden_participant_fields(request.user)
+        hidden = {*STATE, "checkin_token"} if obj is None else lists.hidden_participant_fields(request.user)
         fieldsets = []
         for name, options in super().get_fieldsets(request, obj):
             fields = [field for field in options["fields"] if field not in hidden]
@@ -148,7 +149,7 @@ class ParticipantAdmin(ServiceAdmin):
     def changelist_view(self, request, extra_context=None):
         # Django lets a change list filter on any of the model's own fields by URL: not on personal data without the
         # right (email__startswith=... would read it letter by letter).
-        hidden = selectors.hidden_participant_fields(request.user)
+        hidden = lists.hidden_participant_fields(request.user)
         for key in request.GET:
             if key.split("__")[0] in hidden:
                 raise DisallowedModelAdminLookup(f"Filtering by {key} is not allowed")
@@ -182,9 +183,9 @@ class ParticipantAdmin(ServiceAdmin):
         event = Event.objects.get(id=event_ids.pop()) if len(event_ids) == 1 else None
         # One event: its code names the file and times are in its zone; several: UTC, which fits them all.
         language = translation.get_language()
-        table = exports.participant_rows_table(
+        table = tables.participant_rows_table(
             user=request.user,
-            queryset=selectors.participants_for(user=request.user, queryset=queryset),
+            queryset=lists.participants_for(user=request.user, queryset=queryset),
             name=f"{event.code}-participants" if event else "participants",
             zone=zone_or_none(event.timezone) if event else None,
             language=language,

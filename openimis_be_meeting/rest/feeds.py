@@ -25,8 +25,8 @@ from django.utils.http import parse_etags, quote_etag
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from .. import ical
 from ..errors import MeetingNotFound, Problems
+from ..formats import calendars as ical
 from ..models import (
     ACTIVE_PARTICIPANT_STATUSES,
     Event,

@@ -4,11 +4,11 @@ from datetime import datetime, timedelta, timezone
 
 from django.db import transaction
 
-from .demo_agenda import seed_agenda
-from .demo_participants import seed_participants
-from .demo_showcases import seed_showcases
-from .models import Event
-from .services import EventService
+from ..models import Event
+from ..services import EventService
+from .agenda import seed_agenda
+from .participants import seed_participants
+from .showcases import seed_showcases
 
 YAOUNDE = "OIM-CM-YDE"
 

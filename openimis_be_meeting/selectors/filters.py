@@ -5,7 +5,7 @@ from datetime import timezone
 import django_filters
 from django.db.models import Q
 
-from .models import (
+from ..models import (
     Attendance,
     DigitalSystem,
     Event,
@@ -17,8 +17,8 @@ from .models import (
     Standard,
     UseCase,
 )
-from .permissions import Action, can
-from .timeutils import now_for_storage, to_storage
+from ..permissions import Action, can
+from ..timeutils import now_for_storage, to_storage
 
 
 def _as_stored(value):

@@ -17,13 +17,13 @@ from core.models import User
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import validation as v
-from .errors import MeetingError, MeetingNotFound, Problem, Problems
-from .models import Attendance, DigitalSystem, Event, Organisation, Participant, Review, Session, Showcase, Standard
-from .permissions import Action, can, require
-from .selectors import hidden_participant_fields
-from .services.history import LISTS_KEY
-from .timeutils import from_storage
+from .. import validation as v
+from ..errors import MeetingError, MeetingNotFound, Problem, Problems
+from ..models import Attendance, DigitalSystem, Event, Organisation, Participant, Review, Session, Showcase, Standard
+from ..permissions import Action, can, require
+from ..services.history import LISTS_KEY
+from ..timeutils import from_storage
+from .lists import hidden_participant_fields
 
 CREATED, CHANGED, DELETED = "created", "changed", "deleted"
 # Bookkeeping columns: the entry itself says when, by whom and which version.

@@ -3,8 +3,10 @@
 import graphene
 from core.schema import OpenIMISMutation
 
-from .gql_mutation_base import INSTANT, MeetingMutation
-from .gql_showcases import (
+from ...models import DigitalSystemMutation, ShowcaseMutation, StandardMutation
+from ...services import DigitalSystemService, ShowcaseService, StandardService
+from ..base.mutation import INSTANT, MeetingMutation
+from .types import (
     MeetingDemoTypeEnum,
     MeetingDeploymentStageEnum,
     MeetingDirectionEnum,
@@ -17,8 +19,6 @@ from .gql_showcases import (
     MeetingSystemTypeEnum,
     MeetingUseCaseEnum,
 )
-from .models import DigitalSystemMutation, ShowcaseMutation, StandardMutation
-from .services import DigitalSystemService, ShowcaseService, StandardService
 
 
 class DigitalSystemFields:

@@ -5,11 +5,11 @@ them."""
 
 from datetime import datetime, time, timedelta
 
-from .demo_showcases import SHOWCASES
-from .models import ACTIVE_PARTICIPANT_STATUSES, Event, Participant, Session, Showcase, ShowcaseStatus
-from .services import SessionService
-from .services.showcases import EVENT_CLOSED
-from .timeutils import from_storage, zone_or_none
+from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, Participant, Session, Showcase, ShowcaseStatus
+from ..services import SessionService
+from ..services.showcases import EVENT_CLOSED
+from ..timeutils import from_storage, zone_or_none
+from .showcase_data import SHOWCASES
 
 HALL, SANAGA, WOURI = "Salle des Conférences", "Salle Sanaga", "Salle Wouri"
 SHOWCASE_CORNER, FOYER = "Espace démonstrations", "Foyer"

@@ -2,7 +2,8 @@
 
 import graphene
 
-from .gql_queries import MeetingEventGQLType, MeetingParticipantRoleEnum
+from .enums import MeetingParticipantRoleEnum
+from .events import MeetingEventGQLType
 
 
 class MeetingCountGQLType(graphene.ObjectType):

@@ -4,9 +4,9 @@ through the services (register, approve, reject, cancel, check in) so the demo s
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from .models import Event, Organisation, Participant
-from .services import AttendanceService, OrganisationService, ParticipantService
-from .services.attendance import event_days
+from ..models import Event, Organisation, Participant
+from ..services import AttendanceService, OrganisationService, ParticipantService
+from ..services.attendance import event_days
 
 # acronym -> (name, type, country)
 ORGANISATIONS = {

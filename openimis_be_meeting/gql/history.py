@@ -2,9 +2,9 @@
 
 import graphene
 
-from . import history
-from .permissions import ByArgument
-from .timeutils import from_storage
+from ..permissions import ByArgument
+from ..selectors import history
+from ..timeutils import from_storage
 
 
 class MeetingHistoryEntityEnum(graphene.Enum):

@@ -4,16 +4,7 @@ interoperability matrix."""
 import graphene
 from core.utils import ExtendedConnection
 
-from . import selectors
-from .filters import DigitalSystemFilter, ShowcaseFilter, StandardFilter
-from .gql_queries import (
-    MeetingEventGQLType,
-    MeetingOrganisationGQLType,
-    MeetingParticipantGQLType,
-    enum_of,
-)
-from .gql_rights import GuardedObjectType
-from .models import (
+from ...models import (
     DemoType,
     DeploymentStage,
     DigitalSystem,
@@ -29,8 +20,14 @@ from .models import (
     SystemType,
     UseCase,
 )
-from .permissions import Action, can
-from .timeutils import from_storage, zone_or_none
+from ...permissions import Action, can
+from ...selectors import lists
+from ...selectors.filters import DigitalSystemFilter, ShowcaseFilter, StandardFilter
+from ...timeutils import from_storage, zone_or_none
+from ..base.rights import GuardedObjectType
+from ..enums import enum_of
+from ..events import MeetingEventGQLType, MeetingOrganisationGQLType
+from ..participants import MeetingParticipantGQLType
 
 MeetingSystemTypeEnum = enum_of("MeetingSystemTypeEnum", SystemType)
 MeetingDeploymentStageEnum = enum_of("MeetingDeploymentStageEnum", DeploymentStage)
@@ -49,7 +46,7 @@ MeetingShowcaseDecisionEnum = graphene.Enum(
 
 
 class MeetingDigitalSystemGQLType(GuardedObjectType):
-    reader = staticmethod(selectors.showcase_catalogue_for)
+    reader = staticmethod(lists.showcase_catalogue_for)
 
     uuid = graphene.String()
     system_type = graphene.Field(MeetingSystemTypeEnum)
@@ -69,7 +66,7 @@ class MeetingDigitalSystemGQLType(GuardedObjectType):
 
 
 class MeetingStandardGQLType(GuardedObjectType):
-    reader = staticmethod(selectors.showcase_catalogue_for)
+    reader = staticmethod(lists.showcase_catalogue_for)
 
     uuid = graphene.String()
     family = graphene.Field(MeetingStandardFamilyEnum)
@@ -152,7 +149,7 @@ def _mean_scores(showcase):
 class MeetingShowcaseGQLType(GuardedObjectType):
     """A showcase; review count, mean scores and reviews are null without the decide right (217006)."""
 
-    reader = staticmethod(selectors.showcases_for)
+    reader = staticmethod(lists.showcases_for)
 
     uuid = graphene.String()
     event = graphene.Field(MeetingEventGQLType)
@@ -203,7 +200,7 @@ class MeetingShowcaseGQLType(GuardedObjectType):
         return showcase.partner_organisations.all()
 
     def resolve_presenters(showcase, info):
-        return selectors.programme_people(showcase.presenters.all())
+        return lists.programme_people(showcase.presenters.all())
 
     def resolve_integrations(showcase, info):
         return showcase.integrations.all()

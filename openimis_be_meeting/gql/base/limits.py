@@ -27,8 +27,8 @@ from graphql.validation.rules import NoFragmentCycles, specified_rules
 from graphql.validation.rules.base import ValidationRule
 from graphql_relay.connection.arrayconnection import cursor_to_offset
 
-from .apps import MeetingConfig
-from .errors import MeetingError, Problems
+from ...apps import MeetingConfig
+from ...errors import MeetingError, Problems
 
 # However the limits are configured, measuring a request stops after this many selections: the fragments of a small
 # document can expand to billions of them.

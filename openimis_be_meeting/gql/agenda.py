@@ -4,15 +4,17 @@ import graphene
 from core.schema import OpenIMISMutation
 from core.utils import ExtendedConnection
 
-from . import selectors
-from .filters import SessionFilter
-from .gql_mutation_base import INSTANT, MeetingMutation
-from .gql_queries import MeetingEventGQLType, MeetingParticipantGQLType, enum_of
-from .gql_rights import GuardedObjectType
-from .gql_showcases import MeetingShowcaseGQLType
-from .models import Session, SessionMutation, SessionType
-from .services import SessionService
-from .timeutils import from_storage, zone_or_none
+from ..models import Session, SessionMutation, SessionType
+from ..selectors import lists
+from ..selectors.filters import SessionFilter
+from ..services import SessionService
+from ..timeutils import from_storage, zone_or_none
+from .base.mutation import INSTANT, MeetingMutation
+from .base.rights import GuardedObjectType
+from .enums import enum_of
+from .events import MeetingEventGQLType
+from .participants import MeetingParticipantGQLType
+from .showcases.types import MeetingShowcaseGQLType
 
 MeetingSessionTypeEnum = enum_of("MeetingSessionTypeEnum", SessionType)
 
@@ -20,7 +22,7 @@ MeetingSessionTypeEnum = enum_of("MeetingSessionTypeEnum", SessionType)
 class MeetingSessionGQLType(GuardedObjectType):
     """An agenda item; its times are given in the event's time zone."""
 
-    reader = staticmethod(selectors.sessions_for)
+    reader = staticmethod(lists.sessions_for)
 
     uuid = graphene.String()
     event = graphene.Field(MeetingEventGQLType)
@@ -51,13 +53,13 @@ class MeetingSessionGQLType(GuardedObjectType):
         return from_storage(session.ends_at, zone_or_none(session.event.timezone))
 
     def resolve_speakers(session, info):
-        return selectors.programme_people(session.speakers.all())
+        return lists.programme_people(session.speakers.all())
 
     def resolve_chairs(session, info):
-        return selectors.programme_people(session.chairs.all())
+        return lists.programme_people(session.chairs.all())
 
     def resolve_showcases(session, info):
-        return selectors.session_showcases(user=info.context.user, session=session)
+        return lists.session_showcases(user=info.context.user, session=session)
 
 
 class SessionFields:

@@ -4,11 +4,11 @@ Built from the integrations of showcases that made the programme (ACCEPTED, SCHE
 claim that was rejected or withdrawn does not count.
 """
 
-from . import validation as v
-from .models import EVIDENCE_RANK, Integration, ShowcaseStatus, UseCase
-from .models.reading import read_only
-from .permissions import Action, guarded
-from .selectors import live_event
+from .. import validation as v
+from ..models import EVIDENCE_RANK, Integration, ShowcaseStatus, UseCase
+from ..models.reading import read_only
+from ..permissions import Action, guarded
+from .lists import live_event
 
 COUNTED_STATUSES = (ShowcaseStatus.ACCEPTED, ShowcaseStatus.SCHEDULED, ShowcaseStatus.PRESENTED)
 

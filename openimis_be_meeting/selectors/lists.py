@@ -2,10 +2,10 @@
 
 from django.db.models import QuerySet
 
-from . import validation as v
-from .errors import MeetingError, Problems
-from .models import Attendance, Event, EventStatus, Organisation, Participant, ParticipantStatus, Showcase
-from .permissions import Action, can, guarded
+from .. import validation as v
+from ..errors import MeetingError, Problems
+from ..models import Attendance, Event, EventStatus, Organisation, Participant, ParticipantStatus, Showcase
+from ..permissions import Action, can, guarded
 
 # The API names a list of events may be ordered by (a leading "-" reverses).
 EVENT_ORDER_FIELDS = frozenset(

@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from django.db.models import Count
 
-from .models import Attendance, Participant, ParticipantStatus
-from .permissions import Action, can, guarded
-from .selectors import live_event
-from .services.attendance import event_days
+from ..models import Attendance, Participant, ParticipantStatus
+from ..permissions import Action, can, guarded
+from ..services.attendance import event_days
+from .lists import live_event
 
 P = ParticipantStatus
 # The breakdowns by who people are; each counts the registrations in the statuses asked for.

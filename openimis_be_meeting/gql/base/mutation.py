@@ -8,9 +8,9 @@ from core.models import MutationLog
 from core.schema import OpenIMISMutation
 from django.db import transaction
 
-from . import validation as v
-from .apps import MODULE_NAME
-from .errors import MeetingError, Problems
+from ... import validation as v
+from ...apps import MODULE_NAME
+from ...errors import MeetingError, Problems
 
 logger = logging.getLogger(__name__)
 
