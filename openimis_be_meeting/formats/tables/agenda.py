@@ -8,7 +8,7 @@ from ...selectors import lists
 from ...selectors.filters import SessionFilter
 from ...timeutils import zone_or_none
 from .base import CHUNK_SIZE, Column, Table, full_name, label
-from .params import codes, filtered, text, uuid
+from .params import codes_param, filtered, text_param, uuid_param
 
 
 def people():
@@ -38,11 +38,11 @@ def agenda_table(*, request, event, params, language: str) -> Table:
     """An event's live sessions (or those the filters keep) by start, room and id, as meetingSessions lists them."""
     queryset = lists.sessions_for(user=request.user, queryset=Session.objects.filter(event=event))
     data = {
-        "session_type__in": codes(params, "sessionType", SessionType),
-        "room__iexact": text(params, "room", max_length=128),
-        "speaker_id": uuid(params, "speakerId"),
-        "showcase_id": uuid(params, "showcaseId"),
-        "title__icontains": text(params, "title", max_length=255),
+        "session_type__in": codes_param(params, "sessionType", SessionType),
+        "room__iexact": text_param(params, "room", max_length=128),
+        "speaker_id": uuid_param(params, "speakerId"),
+        "showcase_id": uuid_param(params, "showcaseId"),
+        "title__icontains": text_param(params, "title", max_length=255),
     }
     queryset = (
         filtered(SessionFilter, data, queryset, request)

@@ -9,7 +9,7 @@ from ...models import (
 )
 from ...selectors import lists, matrix
 from .base import Column, Table, label
-from .params import choice, codes, country, uuid
+from .params import choice_param, codes_param, country_param, uuid_param
 
 
 def _progress(row) -> list[str]:
@@ -69,10 +69,10 @@ def matrix_table(*, request, params, language: str) -> Table:
     result = matrix.interoperability_matrix(
         user=request.user,
         event_id=event_id,
-        country=country(params, "country"),
-        standard_id=uuid(params, "standardId"),
-        use_case=choice(params, "useCase", UseCase),
-        statuses=codes(params, "statuses", ShowcaseStatus),
+        country=country_param(params, "country"),
+        standard_id=uuid_param(params, "standardId"),
+        use_case=choice_param(params, "useCase", UseCase),
+        statuses=codes_param(params, "statuses", ShowcaseStatus),
     )
     if event_id:
         name = f"{name}-{lists.live_event(event_id).code}"

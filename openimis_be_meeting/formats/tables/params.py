@@ -4,15 +4,15 @@ from ... import validation as v
 from ...errors import MeetingError, Problems
 
 
-def text(params, name: str, *, max_length: int) -> str | None:
+def text_param(params, name: str, *, max_length: int) -> str | None:
     return v.clean_text(params.get(name), field=name, max_length=max_length) or None
 
 
-def choice(params, name: str, choices) -> str | None:
-    return v.clean_choice(text(params, name, max_length=64), field=name, choices=choices, required=False)
+def choice_param(params, name: str, choices) -> str | None:
+    return v.clean_choice(text_param(params, name, max_length=64), field=name, choices=choices, required=False)
 
 
-def codes(params, name: str, choices) -> list[str] | None:
+def codes_param(params, name: str, choices) -> list[str] | None:
     """Codes given as a repeated parameter, comma-separated, or both; None when not given."""
     values = [part.strip() for item in params.getlist(name) for part in str(item).split(",") if part.strip()]
     for value in values:
@@ -20,11 +20,11 @@ def codes(params, name: str, choices) -> list[str] | None:
     return list(dict.fromkeys(values)) or None
 
 
-def country(params, name: str) -> str | None:
+def country_param(params, name: str) -> str | None:
     return v.clean_country(params.get(name), field=name) or None
 
 
-def uuid(params, name: str) -> str | None:
+def uuid_param(params, name: str) -> str | None:
     value = params.get(name)
     return str(v.clean_uuid(value, field=name)) if value not in (None, "") else None
 

@@ -8,7 +8,7 @@ from ...selectors import lists
 from ...selectors.filters import ParticipantFilter
 from ...timeutils import zone_or_none
 from .base import CHUNK_SIZE, Column, Table, label
-from .params import choice, codes, country, filtered, text, uuid
+from .params import choice_param, codes_param, country_param, filtered, text_param, uuid_param
 
 PARTICIPANT_COLUMNS = [
     Column("ID", lambda p: str(p.id)),
@@ -48,13 +48,13 @@ def participants_table(*, request, event, params, language: str) -> Table:
     """An event's live registrations in every status (or those the filters keep), by last and first name."""
     queryset = lists.participants_for(user=request.user, queryset=Participant.objects.filter(event=event))
     data = {
-        "status__in": codes(params, "status", ParticipantStatus),
-        "role": choice(params, "role", ParticipantRole),
-        "country": country(params, "country"),
-        "attendance_mode": choice(params, "attendanceMode", AttendanceMode),
-        "organisation_id": uuid(params, "organisationId"),
-        "organisation_type": choice(params, "organisationType", OrganisationType),
-        "search": text(params, "search", max_length=100),
+        "status__in": codes_param(params, "status", ParticipantStatus),
+        "role": choice_param(params, "role", ParticipantRole),
+        "country": country_param(params, "country"),
+        "attendance_mode": choice_param(params, "attendanceMode", AttendanceMode),
+        "organisation_id": uuid_param(params, "organisationId"),
+        "organisation_type": choice_param(params, "organisationType", OrganisationType),
+        "search": text_param(params, "search", max_length=100),
     }
     return participant_rows_table(
         user=request.user,

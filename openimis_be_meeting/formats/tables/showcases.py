@@ -22,7 +22,7 @@ from ...selectors.filters import ShowcaseFilter
 from ...timeutils import zone_or_none
 from .agenda import people
 from .base import CHUNK_SIZE, Column, Table, full_name, label
-from .params import choice, codes, country, filtered, text, uuid
+from .params import choice_param, codes_param, country_param, filtered, text_param, uuid_param
 
 
 def _integration_text(link: Integration) -> str:
@@ -80,15 +80,15 @@ def showcases_table(*, request, event, params, language: str) -> Table:
     """An event's live showcases in every status (or those the filters keep), in programme order, then by title."""
     queryset = lists.showcases_for(user=request.user, queryset=Showcase.objects.filter(event=event))
     data = {
-        "status__in": codes(params, "status", ShowcaseStatus),
-        "scheme_type": choice(params, "schemeType", SchemeType),
-        "demo_type": choice(params, "demoType", DemoType),
-        "use_case": choice(params, "useCase", UseCase),
-        "country": country(params, "country"),
-        "system_id": uuid(params, "systemId"),
-        "standard_id": uuid(params, "standardId"),
-        "organisation_id": uuid(params, "organisationId"),
-        "title__icontains": text(params, "title", max_length=255),
+        "status__in": codes_param(params, "status", ShowcaseStatus),
+        "scheme_type": choice_param(params, "schemeType", SchemeType),
+        "demo_type": choice_param(params, "demoType", DemoType),
+        "use_case": choice_param(params, "useCase", UseCase),
+        "country": country_param(params, "country"),
+        "system_id": uuid_param(params, "systemId"),
+        "standard_id": uuid_param(params, "standardId"),
+        "organisation_id": uuid_param(params, "organisationId"),
+        "title__icontains": text_param(params, "title", max_length=255),
     }
     deciding = can(request.user, Action.DECIDE_SHOWCASES)
     prefetches = [
