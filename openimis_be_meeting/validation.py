@@ -129,6 +129,8 @@ def clean_date(value, *, field: str) -> date | None:
     """A calendar day from ISO text (YYYY-MM-DD); None for no value."""
     if value in (None, ""):
         return None
+    if isinstance(value, date) and not isinstance(value, datetime):  # the admin's date field
+        return value
     text = value.strip() if isinstance(value, str) else ""
     try:
         day = date.fromisoformat(text) if len(text) == 10 and not _UNSTORABLE.search(text) else None
