@@ -159,3 +159,16 @@ def test_an_organiser_sets_the_retention_date_through_graphql(admin):
     assert str(Event.objects.get(id=event_id).retention_date) == "2032-01-01"
     assert planner.mutate("updateMeetingEvent", {"id": event_id, "retentionDate": ""})["status"] == 2
     assert Event.objects.get(id=event_id).retention_date is None
+
+
+def test_the_documented_schedules_name_what_exists():
+    """docs/retention.md: the Celery beat entry's task is found by the workers' autodiscovery, and the method of
+    openIMIS's own scheduler (SCHEDULER_JOBS) resolves to the erasure."""
+    from core import get_scheduler_method_ref
+    from host.celery import app
+
+    from openimis_be_meeting.services.retention import erase_expired
+
+    app.loader.import_default_modules()
+    assert "openimis_be_meeting.erase_expired_personal_data" in app.tasks
+    assert get_scheduler_method_ref("openimis_be_meeting.services.retention.erase_expired") is erase_expired

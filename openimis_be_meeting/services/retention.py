@@ -7,6 +7,7 @@ every personal value by a pseudonym or nothing, in the row, its history and ever
 What is counted stays: status, role, country, organisation, mode, attendances; genders move to a tally.
 """
 
+import hashlib
 import secrets
 from collections import Counter
 from datetime import date, datetime, timedelta
@@ -48,12 +49,18 @@ def is_due(event: Event, *, now: datetime | None = None) -> bool:
     return today > retention_date(event)
 
 
+def pseudonym_code(participant: Participant) -> str:
+    """8 hex digits of a hash of the registration's id: stable, and distinct between registrations (the id's own
+    first digits are not: UUIDv7 ids created in the same minute share them)."""
+    return hashlib.sha256(participant.id.bytes).hexdigest()[:8].upper()
+
+
 def replacement_for(participant: Participant) -> dict:
     """What an erased registration holds instead: a stable pseudonym from its id, an address that cannot receive mail
     (RFC 2606's .invalid), a new check-in code nobody knows, and nothing for the rest."""
     return {
         "first_name": PSEUDONYM,
-        "last_name": participant.id.hex[:8].upper(),
+        "last_name": pseudonym_code(participant),
         "email": f"erased-{participant.id.hex}@erased.invalid",
         "phone": "",
         "gender": "",
