@@ -165,9 +165,10 @@ def test_the_documented_schedules_name_what_exists():
     """docs/retention.md: the Celery beat entry's task is found by the workers' autodiscovery, and the method of
     openIMIS's own scheduler (SCHEDULER_JOBS) resolves to the erasure."""
     from core import get_scheduler_method_ref
-    from host.celery import app
 
     from openimis_be_meeting.services.retention import erase_expired
+
+    from host.celery import app
 
     app.loader.import_default_modules()
     assert "openimis_be_meeting.erase_expired_personal_data" in app.tasks
