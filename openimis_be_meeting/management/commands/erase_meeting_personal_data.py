@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from ...services.erasers import ERASERS
 from ...services.retention import erase_expired
 
 
@@ -20,5 +21,6 @@ class Command(BaseCommand):
         verb = "would be erased" if dry_run else "erased"
         self.stdout.write(f"events past their retention date: {counts['events']}")
         self.stdout.write(f"participants {verb}: {counts['participants']}")
-        for name in sorted(set(counts) - {"events", "participants"}):
-            self.stdout.write(f"rows changed in {name}: {counts[name]}")
+        if not dry_run:
+            for name in ERASERS:
+                self.stdout.write(f"rows changed in {name}: {counts.get(name, 0)}")
