@@ -5,13 +5,14 @@ while every statistic and the interoperability matrix give the same numbers; oth
 import hashlib
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from retention_helpers import database_hits, numbers
 
 from openimis_be_meeting.models import Attendance, Participant
 from openimis_be_meeting.services import ParticipantService
 
 from factories import PASSWORD, make_user
-from frontend import Enum, logged_in
+from frontend import Enum, logged_in, rest_post
 from rights_world import ALL_CODES, build, secret_person
 
 ERASE = "216008"
@@ -39,8 +40,9 @@ def _fields(details: dict) -> dict:
 
 
 def _traces(desk, world) -> tuple[str, str]:
-    """Mutation logs that carry two people's data, as the frontend leaves them: a registration (its label names the
-    person), an update, a refused second registration with the same email, badge scans (accepted and refused)."""
+    """Traces of three people, as the frontend leaves them: mutation logs of a registration (its label names the
+    person), an update, a refused second registration with the same email, badge scans (accepted and refused); and an
+    import whose file is named after the person imported (the history's change reason names the file)."""
     zenobia = {"first_name": "Zenobia", "last_name": "Quackenbush", **secret_person(77), "job_title": "Zeta analyst"}
     log = desk.mutate(
         "registerMeetingParticipant",
@@ -59,7 +61,11 @@ def _traces(desk, world) -> tuple[str, str]:
     assert desk.mutate("registerMeetingParticipant", twice)["status"] == 1
     wrong_door = {"token": again.checkin_token, "method": Enum("QR"), "eventId": world.event_id}
     assert desk.mutate("checkInMeetingParticipant", wrong_door)["status"] == 1
-    return str(new.id), speaker
+    imported = SimpleUploadedFile(
+        "wolfenden-ignatius.csv", b"first_name,last_name,email\nIgnatius,Wolfenden,i.wolfenden@example.cm\n"
+    )
+    assert rest_post(desk, f"events/{world.event_id}/participants/import", {"file": imported}).status_code == 200
+    return str(new.id), speaker, str(Participant.objects.get(email="i.wolfenden@example.cm").id)
 
 
 @pytest.mark.django_db
@@ -67,9 +73,9 @@ def test_erasure_leaves_nothing_personal_and_every_number_unchanged(world, admin
     make_user("Desk", rights=[code for code in ALL_CODES if code != ERASE])
     make_user("Eraser", rights=[ERASE])
     desk, eraser = logged_in("Desk", PASSWORD), logged_in("Eraser", PASSWORD)
-    zenobia, speaker = _traces(desk, world)
+    zenobia, speaker, imported = _traces(desk, world)
     presenter = world.show.presenters[1]  # a session's speaker: the session's summary names them
-    erased = {pid: _values(pid) for pid in (zenobia, speaker, presenter)}
+    erased = {pid: _values(pid) for pid in (zenobia, speaker, presenter, imported)}
     kept = {pid: _values(pid) for pid in world.participant_ids if pid not in erased}
     assert all(database_hits(values) for values in erased.values())  # the search finds what is there
     events = [world.event_id, str(world.running.id)]

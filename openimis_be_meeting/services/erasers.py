@@ -109,13 +109,18 @@ def erase_participant_rows(subjects: list[Subject]) -> int:
 
 
 def erase_participant_history(subjects: list[Subject]) -> int:
-    """Every earlier version of the row gets the replacement values too."""
+    """Every earlier version of the row gets the replacement values too; a change's reason (an import names its file,
+    which may be named after the person) loses the person's texts."""
     changed = 0
     for subject in subjects:
         replacement = {key: value for key, value in subject.replacement.items() if key not in ("user", "location")}
-        changed += Participant.history.filter(id=subject.participant.id).update(
-            **replacement, user_id=None, location_id=None
-        )
+        versions = Participant.history.filter(id=subject.participant.id)
+        changed += versions.update(**replacement, user_id=None, location_id=None)
+        for history_id, reason in versions.exclude(history_change_reason=None).values_list(
+            "history_id", "history_change_reason"
+        ):
+            if scrub(reason, subject) != reason:
+                versions.filter(history_id=history_id).update(history_change_reason=scrub(reason, subject))
     return changed
 
 
