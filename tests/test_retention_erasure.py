@@ -83,7 +83,8 @@ def test_erasure_leaves_nothing_personal_and_every_number_unchanged(world, admin
     attendances = Attendance.objects.filter(participant_id=zenobia).count()
 
     for pid in erased:
-        log = eraser.mutate("eraseMeetingParticipant", {"id": pid}, label="Erase on request")
+        label = f"Erase {Participant.objects.get(id=pid)} on request"  # the frontend's label names the person
+        log = eraser.mutate("eraseMeetingParticipant", {"id": pid}, label=label)
         assert (log["status"], log["errors"]) == (2, []), log
 
     for pid, values in erased.items():

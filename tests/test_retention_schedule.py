@@ -10,7 +10,7 @@ from django.core.management import call_command
 from retention_helpers import database_hits, numbers
 
 from openimis_be_meeting.models import Event, Participant
-from openimis_be_meeting.services import AttendanceService, EventService
+from openimis_be_meeting.services import AttendanceService, EventService, ParticipantService
 from openimis_be_meeting.tasks import erase_expired_personal_data
 
 from factories import PASSWORD, make_user, open_event, register, running_event
@@ -109,9 +109,10 @@ def test_the_default_period_and_the_event_date_decide(admin):
     assert "participants erased: 1" in _run()
 
 
-def test_a_deleted_event_is_erased_too_and_the_celery_task_does_it(admin):
+def test_deleted_events_and_registrations_are_erased_too_and_the_celery_task_does_it(admin):
     event = _ended(running_event(admin, code="GONE"), days_ago=500)
-    _people(admin, event, 50, count=2)
+    first, _second = _people(admin, event, 50, count=2)
+    assert ParticipantService(admin).delete({"id": first})["success"]
     values = _values(event)
     ok_result = EventService(admin).delete({"ids": [str(event.id)]})
     assert ok_result["success"], ok_result
