@@ -3,6 +3,7 @@ import graphene
 from .gql import agenda as ag
 from .gql import events, participants
 from .gql import history as gh
+from .gql import retention as gr
 from .gql.base.connection import MeetingConnectionField
 from .gql.base.rights import resolved_by
 from .gql.enums import MeetingParticipantStatusEnum
@@ -55,6 +56,7 @@ ReviewMeetingShowcaseMutation = sm.ReviewMeetingShowcaseMutation
 DecideMeetingShowcaseMutation = sm.DecideMeetingShowcaseMutation
 ScheduleMeetingShowcaseMutation = sm.ScheduleMeetingShowcaseMutation
 MarkMeetingShowcasePresentedMutation = sm.MarkMeetingShowcasePresentedMutation
+EraseMeetingParticipantMutation = gr.EraseMeetingParticipantMutation
 
 
 def _list_field(gql_type, *, by_mutation: bool = True):
@@ -194,6 +196,7 @@ class Mutation(graphene.ObjectType):
     decide_meeting_showcase = DecideMeetingShowcaseMutation.Field()
     schedule_meeting_showcase = ScheduleMeetingShowcaseMutation.Field()
     mark_meeting_showcase_presented = MarkMeetingShowcasePresentedMutation.Field()
+    erase_meeting_participant = EraseMeetingParticipantMutation.Field()
 
 
 def bind_signals():

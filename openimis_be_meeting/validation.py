@@ -1,7 +1,7 @@
 """Small rule functions: each checks one thing and raises MeetingError naming the problem and the field."""
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -123,6 +123,22 @@ def clean_datetime(value, *, field: str, zone, required: bool = False) -> dateti
         if first.utcoffset() != second.utcoffset():
             raise MeetingError(Problems.LOCAL_TIME_AMBIGUOUS, field=field, zone=zone.key)
     return value
+
+
+def clean_date(value, *, field: str) -> date | None:
+    """A calendar day from ISO text (YYYY-MM-DD); None for no value."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):  # the admin's date field
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        day = date.fromisoformat(text) if len(text) == 10 and not _UNSTORABLE.search(text) else None
+    except ValueError:
+        day = None
+    if day is None or day.year not in _YEARS:
+        raise MeetingError(Problems.INVALID_DATE, field=field)
+    return day
 
 
 def require_datetime(value, *, field: str) -> datetime:

@@ -160,6 +160,7 @@ MUTATION_EXAMPLES = {
     "cancelMeetingParticipant": lambda w, owner: {"id": _confirmed(w, 32)},
     "withdrawMeetingParticipant": lambda w, owner: {"id": _confirmed(w, 33)},
     "deleteMeetingParticipant": lambda w, owner: {"id": _confirmed(w, 34)},
+    "eraseMeetingParticipant": lambda w, owner: {"id": _confirmed(w, 36)},
     "checkInMeetingParticipant": lambda w, owner: {
         "id": ok(ParticipantService(w.admin).register({"event_id": str(w.running.id), **_person(35)}))
     },

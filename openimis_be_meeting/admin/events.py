@@ -82,6 +82,7 @@ class EventAdmin(ServiceAdmin):
             _("Registration"),
             {"fields": ("capacity", "requires_approval", "registration_opens_at", "registration_closes_at")},
         ),
+        (_("Personal data"), {"fields": ("retention_date",)}),
     )
     readonly_fields = ("status",)
     actions = [

@@ -19,14 +19,26 @@ from ..models import Event, Participant
 from ..permissions import Action
 from ..rest.exports import file_response
 from ..selectors import lists
-from ..services import AttendanceService, ParticipantService
+from ..services import AttendanceService, ParticipantService, RetentionService
 from ..timeutils import zone_or_none
 from .actions import each_row, service_action
 from .base import ServiceAdmin
 from .times import local_time
 
 # Set by the services: shown, never typed.
-STATE = ("status", "waitlist_position", "local_registered_at", "local_status_changed_at", "rejection_reason")
+STATE = (
+    "status",
+    "waitlist_position",
+    "local_registered_at",
+    "local_status_changed_at",
+    "rejection_reason",
+    "local_erased_at",
+)
+
+
+def _pseudonym(result: dict) -> str:
+    data = result.get("data") or {}
+    return f"{data.get('first_name', '')} {data.get('last_name', '')}".strip()
 
 
 class RejectionForm(forms.Form):
@@ -106,10 +118,18 @@ class ParticipantAdmin(ServiceAdmin):
             done=lambda person, _result: gettext("%(object)s: checked in.") % {"object": person},
         ),
         "export_participants_csv",
+        service_action(
+            "erase_participants",
+            _("Erase the personal data of the selected participants"),
+            permission="erase",
+            call=lambda user, person: RetentionService(user).erase({"id": str(person.pk)}),
+            done=lambda _person, result: gettext("%(object)s: personal data erased.") % {"object": _pseudonym(result)},
+        ),
     ]
 
     local_registered_at = local_time("registered_at", _("registered at"))
     local_status_changed_at = local_time("status_changed_at", _("status changed at"))
+    local_erased_at = local_time("erased_at", _("personal data erased at"))
 
     @admin.display(description=_("name"), ordering="last_name")
     def name(self, person):
@@ -125,6 +145,9 @@ class ParticipantAdmin(ServiceAdmin):
 
     def has_check_in_permission(self, request):
         return self._may(request, Action.CHECK_IN_PARTICIPANTS)
+
+    def has_erase_permission(self, request):
+        return self._may(request, Action.ERASE_PARTICIPANTS)
 
     def get_list_display(self, request):
         return (*self.list_display, "email") if self.sees_personal_data(request) else self.list_display

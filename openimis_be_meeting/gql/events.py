@@ -14,7 +14,7 @@ from ..models import (
 )
 from ..selectors import lists
 from ..selectors.filters import EventFilter, OrganisationFilter
-from ..services import EventService, OrganisationService
+from ..services import EventService, OrganisationService, retention
 from ..timeutils import from_storage, zone_or_none
 from .base.mutation import INSTANT, MeetingMutation
 from .base.rights import GuardedObjectType
@@ -47,6 +47,10 @@ class MeetingEventGQLType(GuardedObjectType):
     registration_opens_at = graphene.DateTime(resolver=_in_event_zone("registration_opens_at"))
     registration_closes_at = graphene.DateTime(resolver=_in_event_zone("registration_closes_at"))
     location = graphene.Field(LocationGQLType)
+    retention_date = graphene.Date(
+        description="The last day its participants' personal data is kept (set on the event, or the configured "
+        "number of days after its end); it is erased after that day."
+    )
 
     class Meta:
         model = Event
@@ -74,6 +78,9 @@ class MeetingEventGQLType(GuardedObjectType):
 
     def resolve_uuid(event, info):
         return str(event.id)
+
+    def resolve_retention_date(event, info):
+        return retention.retention_date(event)
 
 
 class MeetingOrganisationGQLType(GuardedObjectType):
@@ -115,6 +122,10 @@ class EventFields:
     registration_closes_at = graphene.String(description=INSTANT)
     requires_approval = graphene.Boolean()
     organisers = graphene.String()
+    retention_date = graphene.String(
+        description="YYYY-MM-DD: the last day participants' personal data is kept, not before the event's last day; "
+        "empty for the default (retention_days_after_end). Also settable once the event is finished."
+    )
 
 
 class CreateMeetingEventMutation(MeetingMutation):

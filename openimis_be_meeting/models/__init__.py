@@ -17,6 +17,7 @@ from .participants import (
     ParticipantRole,
     ParticipantStatus,
 )
+from .retention import ErasedTally
 from .showcases import (
     EVIDENCE_RANK,
     DemoType,
@@ -44,6 +45,7 @@ __all__ = [
     "Session",
     "SessionMutation",
     "SessionType",
+    "ErasedTally",
     "EVIDENCE_RANK",
     "DemoType",
     "DeploymentStage",

@@ -128,6 +128,8 @@ class Participant(ReadableMixin, core_models.HistoryModel):
     registered_at = models.DateTimeField(_("registered at"))
     status_changed_at = models.DateTimeField(_("status changed at"))
     checkin_token = models.CharField(_("check-in token"), max_length=64, unique=True)
+    # When the personal data was erased (services/retention.py): the row then only counts, and no longer changes.
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

@@ -1,21 +1,21 @@
 """The numbers an organiser watches: registrations by status and by who they are, seats, the line, attendance."""
 
+from collections import Counter
 from datetime import timedelta
 
 from django.db.models import Count
 
-from ..models import Attendance, Participant, ParticipantStatus
+from ..models import Attendance, ErasedTally, Participant, ParticipantStatus
 from ..permissions import Action, can, guarded
 from ..services.attendance import event_days
 from .lists import live_event
 
 P = ParticipantStatus
-# The breakdowns by who people are; each counts the registrations in the statuses asked for.
+# The breakdowns by who people are; each counts the registrations in the statuses asked for (and by_gender, below).
 BREAKDOWNS = {
     "by_role": "role",
     "by_country": "country",
     "by_organisation_type": "organisation__organisation_type",
-    "by_gender": "gender",
     "by_participation_mode": "attendance_mode",
 }
 # Longer events (a year-long training) list only the days on which somebody checked in.
@@ -51,9 +51,21 @@ def event_statistics(*, user, event_id, statuses=None) -> dict:
         "attendance_by_day": _attendance_by_day(event, registrations),
     }
     result.update({name: _counts(counted, field) for name, field in BREAKDOWNS.items()})
+    result["by_gender"] = _genders(event, counted, statuses=list(statuses or [P.CONFIRMED]))
     if not can(user, Action.VIEW_PERSONAL_DATA):
         result["by_gender"] = None  # in a small event, counts by gender single people out
     return result
+
+
+def _genders(event, counted, *, statuses: list) -> list[dict]:
+    """By gender: an erased registration has none on its row any more; its event's tally still counts it."""
+    totals = Counter()
+    for item in _counts(counted.filter(erased_at__isnull=True), "gender"):
+        totals[item["key"]] += item["count"]
+    for tally in ErasedTally.objects.filter(event=event, status__in=statuses, count__gt=0):
+        totals[tally.gender or None] += tally.count
+    counts = [{"key": key, "count": count} for key, count in totals.items()]
+    return sorted(counts, key=lambda item: (-item["count"], item["key"] or ""))
 
 
 def _attendance_by_day(event, registrations) -> list[dict]:
