@@ -296,8 +296,10 @@ def test_formulas_are_neutralised_in_csv_and_xlsx(event, admin):
 
     sheet = xlsx_sheet(participants(session, event, "xlsx"))
     cells = [row[2] for row in sheet.iter_rows(min_row=4)]
-    assert [cell.value for cell in cells] == expected
+    # Issue 14: the workbook holds the exact text, typed as text, instead of relying on an apostrophe.
+    assert [cell.value for cell in cells] == FORMULAS
     assert {cell.data_type for cell in cells} == {"s"}  # text, never a formula ("f")
+    assert {cell.number_format for cell in cells} == {"@"}
 
 
 def test_neutralise_covers_every_formula_start():

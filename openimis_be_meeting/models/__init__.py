@@ -16,6 +16,7 @@ from .participants import (
     ParticipantMutation,
     ParticipantRole,
     ParticipantStatus,
+    new_checkin_token,
 )
 from .showcases import (
     EVIDENCE_RANK,
@@ -41,6 +42,7 @@ from .showcases import (
 )
 
 __all__ = [
+    "new_checkin_token",
     "Session",
     "SessionMutation",
     "SessionType",
