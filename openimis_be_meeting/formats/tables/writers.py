@@ -93,7 +93,9 @@ def xlsx_file(table: Table) -> SpooledTemporaryFile:
     rows = iter(table.rows())
     while True:
         with translation.override(table.language):
-            piece = [[_xlsx_cell(sheet, value) for value in table.cells(row)] for row in islice(rows, CSV_ROWS_PER_PIECE)]
+            piece = [
+                [_xlsx_cell(sheet, value) for value in table.cells(row)] for row in islice(rows, CSV_ROWS_PER_PIECE)
+            ]
         if not piece:
             break
         for cells in piece:
