@@ -199,6 +199,10 @@ class Problems:
     SHOWCASE_TOO_MANY_INTEGRATIONS = Problem(
         "meeting.showcase.too_many_integrations", _("A showcase has at most %(max)s integrations.")
     )
+    SHOWCASE_NOT_STARTED = Problem(
+        "meeting.showcase.not_started",
+        _("This showcase's slot begins at %(starts)s: it can be marked presented once the slot has begun."),
+    )
     SHOWCASE_OUTSIDE_EVENT = Problem(
         "meeting.showcase.outside_event", _("A showcase must be scheduled within the event's own dates.")
     )

@@ -4,12 +4,12 @@ import re
 from datetime import date, datetime
 from uuid import UUID
 
+import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.dateparse import parse_datetime
 from graphql_relay import from_global_id
 
-from .countries import COUNTRY_CODES
 from .errors import MeetingError, Problems
 from .timeutils import zone_or_none
 
@@ -77,9 +77,9 @@ def clean_timezone(value, *, field: str = "timezone"):
 
 
 def clean_country(value, *, field: str = "country") -> str:
-    """An upper-case ISO 3166-1 alpha-2 code, or empty."""
+    """An upper-case ISO 3166-1 alpha-2 code (of the 249 pycountry knows), or empty."""
     value = clean_text(value, field=field, max_length=64).upper()
-    if value and value not in COUNTRY_CODES:
+    if value and (len(value) != 2 or pycountry.countries.get(alpha_2=value) is None):
         raise MeetingError(Problems.UNKNOWN_COUNTRY, field=field, value=value)
     return value
 

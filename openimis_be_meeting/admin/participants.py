@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.exceptions import DisallowedModelAdminLookup
+from django.db.models import F
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -57,14 +58,15 @@ class ParticipantAdmin(ServiceAdmin):
     selector = staticmethod(lists.participants_for)
     history_entity = "participant"
 
+    # Status and place in line next to the name, the event by its code: on a 1920 px screen every column shows
+    # (the participation mode stays a filter).
     list_display = (
         "name",
-        "event",
-        "organisation",
-        "role",
         "status",
         "waitlist_position",
-        "attendance_mode",
+        "event_code",
+        "organisation",
+        "role",
         "local_registered_at",
     )
     list_select_related = ("event", "organisation")
@@ -84,7 +86,14 @@ class ParticipantAdmin(ServiceAdmin):
         "organisation__acronym",
         "event__code",
     )
-    ordering = ("event__starts_at", "last_name", "first_name")
+    # By event, then the waiting list in its order (the rest, without a place, by name).
+    ordering = (
+        "event__starts_at",
+        "event__code",
+        F("waitlist_position").asc(nulls_first=True),
+        "last_name",
+        "first_name",
+    )
     fieldsets = (
         (
             None,
@@ -134,6 +143,10 @@ class ParticipantAdmin(ServiceAdmin):
     @admin.display(description=_("name"), ordering="last_name")
     def name(self, person):
         return str(person)
+
+    @admin.display(description=_("event"), ordering="event__code")
+    def event_code(self, person):
+        return person.event.code
 
     # -- rights: personal data, and the actions' own rights ----------------------------------------------------------
 

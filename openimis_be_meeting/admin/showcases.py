@@ -61,7 +61,7 @@ class ShowcaseForm(ServiceForm):
     use_cases = forms.MultipleChoiceField(
         label=_("use cases"), choices=UseCase.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
-    countries = ListField(label=_("countries"), help_text=_("ISO 3166-1 alpha-2 codes, separated by commas."))
+    countries = forms.MultipleChoiceField(label=_("countries"), required=False)  # choices: ServiceForm
     media_links = ListField(label=_("media links"), lines=True, help_text=_("One web address per line."))
 
 

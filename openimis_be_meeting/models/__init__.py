@@ -16,6 +16,7 @@ from .participants import (
     ParticipantMutation,
     ParticipantRole,
     ParticipantStatus,
+    new_checkin_token,
 )
 from .retention import ErasedTally
 from .showcases import (
@@ -42,6 +43,7 @@ from .showcases import (
 )
 
 __all__ = [
+    "new_checkin_token",
     "Session",
     "SessionMutation",
     "SessionType",

@@ -5,8 +5,6 @@ cancellations and promotions of one event happen one after another: capacity is 
 positions stay 1..n without gaps, whatever the concurrency.
 """
 
-import secrets
-
 from core.models import User
 from core.services import BaseService
 from django.db import IntegrityError, transaction
@@ -23,6 +21,7 @@ from ..models import (
     Participant,
     ParticipantRole,
     ParticipantStatus,
+    new_checkin_token,
 )
 from ..permissions import Action, can
 from ..timeutils import now_for_storage
@@ -239,7 +238,7 @@ class ParticipantService(BaseService):
         check_registration_open(event, self.user)
         now = now_for_storage()
         participant = Participant(event=event, status=P.PENDING, registered_at=now, status_changed_at=now)
-        participant.checkin_token = secrets.token_urlsafe(24)
+        participant.checkin_token = new_checkin_token()
         apply_changes(participant, obj_data)
         if not event.requires_approval:
             _seat_or_waitlist(event, participant)

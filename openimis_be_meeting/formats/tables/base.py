@@ -25,11 +25,20 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 XLSX_MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would read the text as a formula (leading spaces do not stop it)."""
+    return text.startswith(FORMULA_STARTS) or text.lstrip(" ").startswith(FORMULA_STARTS[:4])
+
+
 def neutralise(text: str) -> str:
-    """Text a spreadsheet shows as text: a leading apostrophe before anything it would read as a formula."""
-    if text.startswith(FORMULA_STARTS) or text.lstrip(" ").startswith(FORMULA_STARTS[:4]):
-        return "'" + text
-    return text
+    """Text a spreadsheet shows as text: a leading apostrophe before anything it would read as a formula, and before
+    apostrophes that already stand before one ('=x becomes ''=x), so that `restore` gives back the exact value."""
+    return "'" + text if formula_like(text.lstrip("'")) else text
+
+
+def restore(text: str) -> str:
+    """The value `neutralise` was given: the leading apostrophe it added, and only that one, taken off."""
+    return text[1:] if text.startswith("'") and formula_like(text.lstrip("'")) else text
 
 
 def label(choices, code) -> Promise | str | None:

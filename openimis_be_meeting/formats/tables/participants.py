@@ -7,6 +7,7 @@ from ...permissions import Action, can
 from ...selectors import lists
 from ...selectors.filters import ParticipantFilter
 from ...timeutils import zone_or_none
+from ..country_names import country_name
 from .base import CHUNK_SIZE, Column, Table, label
 from .params import choice_param, codes_param, country_param, filtered, text_param, uuid_param
 
@@ -22,6 +23,7 @@ PARTICIPANT_COLUMNS = [
     ),
     Column("Job title", lambda p: p.job_title),
     Column("Country", lambda p: p.country),
+    Column("Country name", lambda p: country_name(p.country) if p.country else None),
     Column("Role", lambda p: label(ParticipantRole, p.role)),
     Column("Participation mode", lambda p: label(AttendanceMode, p.attendance_mode)),
     Column("Status", lambda p: label(ParticipantStatus, p.status)),

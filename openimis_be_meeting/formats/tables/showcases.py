@@ -20,6 +20,7 @@ from ...permissions import Action, can
 from ...selectors import lists
 from ...selectors.filters import ShowcaseFilter
 from ...timeutils import zone_or_none
+from ..country_names import country_name
 from .agenda import people
 from .base import CHUNK_SIZE, Column, Table, full_name, label
 from .params import choice_param, codes_param, country_param, filtered, text_param, uuid_param
@@ -59,6 +60,7 @@ SHOWCASE_COLUMNS = [
     Column("Scheme type", lambda s: label(SchemeType, s.scheme_type)),
     Column("Use cases", lambda s: [label(UseCase, code) for code in s.use_cases]),
     Column("Countries", lambda s: s.countries),
+    Column("Country names", lambda s: [country_name(code) for code in s.countries]),
     Column("Demo type", lambda s: label(DemoType, s.demo_type)),
     Column("Starts at", lambda s: s.starts_at),
     Column("Ends at", lambda s: s.ends_at),

@@ -12,7 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from .base import BOM, CSV_ROWS_PER_PIECE, XLSX_MAX_CELL, XLSX_SPOOL_BYTES, Table, neutralise
+from .base import BOM, CSV_ROWS_PER_PIECE, XLSX_MAX_CELL, XLSX_SPOOL_BYTES, Table, formula_like, neutralise
 
 logger = logging.getLogger(__name__)
 
@@ -55,10 +55,23 @@ def csv_pieces(table: Table) -> Iterator[bytes]:
         raise
 
 
-def _xlsx_cell(value):
-    if isinstance(value, str):
-        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))[:XLSX_MAX_CELL]
-    return value
+def _xlsx_cell(sheet, value):
+    """A value as the workbook holds it. Text is a string cell whatever it starts with: one that a spreadsheet would
+    read as a formula is typed as text (data type s, number format @, so that editing it keeps it text) rather than
+    marked with an apostrophe; only text that itself begins with an apostrophe before such a value gets one more,
+    which the import takes off (see base.restore)."""
+    if not isinstance(value, str):
+        return value
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if text.startswith("'"):
+        text = neutralise(text)
+    text = text[:XLSX_MAX_CELL]
+    if not formula_like(text):
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl would store a value starting with = as a formula
+    cell.number_format = "@"
+    return cell
 
 
 def xlsx_file(table: Table) -> SpooledTemporaryFile:
@@ -72,14 +85,17 @@ def xlsx_file(table: Table) -> SpooledTemporaryFile:
     bold = Font(bold=True)
     header = []
     for text in table.headers:
-        cell = WriteOnlyCell(sheet, value=_xlsx_cell(text))
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
         cell.font = bold
         header.append(cell)
     sheet.append(header)
     rows = iter(table.rows())
     while True:
         with translation.override(table.language):
-            piece = [[_xlsx_cell(value) for value in table.cells(row)] for row in islice(rows, CSV_ROWS_PER_PIECE)]
+            piece = [
+                [_xlsx_cell(sheet, value) for value in table.cells(row)] for row in islice(rows, CSV_ROWS_PER_PIECE)
+            ]
         if not piece:
             break
         for cells in piece:

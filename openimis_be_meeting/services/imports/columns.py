@@ -25,7 +25,14 @@ COLUMNS = {
     "dietary_needs": "dietaryNeeds",
 }
 REQUIRED_COLUMNS = ("first_name", "last_name", "email")
-_ALIASES = {"organization": "organisation"}
+# The headers the participants export writes (formats/tables/participants.py), so that an export imports back.
+_ALIASES = {
+    "organization": "organisation",
+    "participation_mode": "attendance_mode",
+    "agrees_to_be_listed": "consent_listed",
+    "agrees_to_photos": "consent_photos",
+    "agrees_to_be_contacted": "consent_contact",
+}
 
 
 def squash_title(name: str) -> str:

@@ -1,12 +1,18 @@
 """Checking an import's rows one by one with the same cleaning rules as a single registration."""
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
+
+from django.utils import translation
 
 from ... import validation as v
 from ...errors import MeetingError
-from ...models import ParticipantStatus
+from ...formats.country_names import NAME_LANGUAGES, country_code
+from ...formats.tables import restore
+from ...models import AttendanceMode, Gender, ParticipantRole, ParticipantStatus
 from ...timeutils import now_for_storage
 from ..participants import apply_changes
 from .columns import COLUMNS
@@ -16,7 +22,7 @@ from .report import FLAGS, PROGRESS_EVERY, ImportProblems, ImportReport, Progres
 P = ParticipantStatus
 
 
-_CHOICE_COLUMNS = {"gender", "role", "attendance_mode"}
+_CHOICE_COLUMNS = {"gender": Gender, "role": ParticipantRole, "attendance_mode": AttendanceMode}
 # An empty cell in these columns means "not given": the model's default applies, as when single registration
 # leaves the field out.
 _DEFAULTED_COLUMNS = {"role", "attendance_mode", "consent_listed", "consent_photos", "consent_contact"}
@@ -59,15 +65,49 @@ _REPEATED_COLUMNS = {
 }
 
 
+def _squash(text: str) -> str:
+    """Upper case, accents off, runs of spaces, hyphens and underscores as one underscore: "Prefers not to say",
+    "PRÉFÈRE NE PAS LE DIRE" and "in-person" compare with the codes and labels."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    plain = "".join(character for character in decomposed if not unicodedata.combining(character))
+    return re.sub(r"[\s\-_]+", "_", plain).upper()
+
+
+@lru_cache(maxsize=8)
+def _choice_codes(choices) -> dict[str, str]:
+    """A choice's code by its code and by its label in each language the exports write."""
+    codes = {}
+    for language in NAME_LANGUAGES:
+        with translation.override(language):
+            codes.update({_squash(str(label)): code for code, label in choices.choices})
+    return codes | {_squash(code): code for code in choices.values}
+
+
+@lru_cache(maxsize=1)
+def _flags() -> dict[str, bool]:
+    """yes and no as the import always took them, and as the exports write them in each language (Django's own
+    yes/no words, as the exports use)."""
+    flags = dict(FLAGS)
+    for language in NAME_LANGUAGES:
+        with translation.override(language):
+            yes, no, _maybe = translation.gettext("yes,no,maybe").split(",")
+        flags.setdefault(yes.strip().lower(), True)
+        flags.setdefault(no.strip().lower(), False)
+    return flags
+
+
 def _cell_value(key: str, text: str):
     """A cell's text in the form single registration receives the field."""
     if key in _CHOICE_COLUMNS:
-        return re.sub(r"[\s\-]+", "_", text.strip()).upper()
+        squashed = _squash(text)
+        return _choice_codes(_CHOICE_COLUMNS[key]).get(squashed, squashed)
     if key.startswith("consent_"):
-        flag = FLAGS.get(text.strip().lower())
+        flag = _flags().get(text.strip().lower())
         if flag is None:
             raise MeetingError(ImportProblems.INVALID_FLAG, field=COLUMNS[key], value=text.strip()[:50])
         return flag
+    if key == "country":
+        return country_code(text)
     return text
 
 
@@ -117,6 +157,7 @@ def check_rows(table: Table, report: ImportReport, progress: Progress | None) ->
             report.add(number, MeetingError(ImportProblems.EXTRA_CELLS))
         others = {}
         for key, text in cells.items():
+            text = restore(text)  # the apostrophe a CSV export puts before what a spreadsheet would take as a formula
             if key == "organisation":
                 try:
                     row.organisation = v.clean_text(text, field="organisation", max_length=255)

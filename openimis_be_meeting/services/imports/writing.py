@@ -1,7 +1,6 @@
 """Writing an import's participants and their history rows in bulk: COPY on PostgreSQL, bulk_create elsewhere."""
 
 import io
-import secrets
 from datetime import datetime
 from uuid import UUID
 
@@ -9,7 +8,7 @@ from core.utils import uuidv7
 from django.db import connection
 from django.utils import timezone
 
-from ...models import Event, Participant, ParticipantStatus
+from ...models import Event, Participant, ParticipantStatus, new_checkin_token
 from .report import WRITE_BATCH, Progress
 from .rows import Row
 
@@ -61,7 +60,7 @@ def _own_values(row: Row) -> dict:
         "waitlist_position": row.position,
         "registered_at": row.at,
         "status_changed_at": row.at,
-        "checkin_token": secrets.token_urlsafe(24),
+        "checkin_token": new_checkin_token(),
     }
 
 
