@@ -12,7 +12,7 @@ from openimis_be_meeting.models import Attendance, Participant
 from openimis_be_meeting.services import ParticipantService
 
 from factories import PASSWORD, make_user
-from frontend import Enum, logged_in, rest_post
+from frontend import Enum, FrontendSession, logged_in, rest_get, rest_post
 from rights_world import ALL_CODES, build, secret_person
 
 ERASE = "216008"
@@ -100,11 +100,14 @@ def test_erasure_leaves_nothing_personal_and_every_number_unchanged(world, admin
 
 
 @pytest.mark.django_db
-def test_a_second_erasure_changes_nothing(world):
+def test_the_badge_stops_working_and_a_second_erasure_changes_nothing(world):
     make_user("Eraser", rights=[ERASE])
     eraser = logged_in("Eraser", PASSWORD)
-    pid = world.participant_ids[3]
+    pid, token = world.participant_ids[3], world.token
+    feed = f"feeds/{token}/agenda.ics"
+    assert rest_get(FrontendSession(), feed).status_code == 200
     assert eraser.mutate("eraseMeetingParticipant", {"id": pid})["status"] == 2
+    assert rest_get(FrontendSession(), feed).status_code == 404  # the badge's code opens nothing any more
     first = Participant.objects.filter(id=pid).values().get()
     versions = Participant.history.filter(id=pid).count()
     log = eraser.mutate("eraseMeetingParticipant", {"id": pid})

@@ -174,3 +174,21 @@ def test_the_documented_schedules_name_what_exists():
     app.loader.import_default_modules()
     assert "openimis_be_meeting.erase_expired_personal_data" in app.tasks
     assert get_scheduler_method_ref("openimis_be_meeting.services.retention.erase_expired") is erase_expired
+
+
+@pytest.mark.parametrize(
+    "value", ["2030-01-0\x00", "2030-01-01" + "0" * 5000, "２０３０-01-01", "2030-1-1", "20300101", "0001-01-01", "x"]
+)
+def test_a_retention_date_that_is_not_a_plain_date_is_refused(admin, value):
+    make_user("Planner", rights=["215001", "215003"])
+    planner = logged_in("Planner", PASSWORD)
+    event = open_event(admin, code="RET-BAD")
+    log = planner.mutate(
+        "updateMeetingEvent",
+        {"id": str(event.id), "retentionDate": value},
+        input_type="UpdateMeetingEventMutationInput",
+    )
+    assert [(error["code"], error["field"]) for error in log["errors"]] == [
+        ("meeting.validation.invalid_date", "retentionDate")
+    ]
+    assert Event.objects.get(id=event.id).retention_date is None
