@@ -9,7 +9,7 @@ MANAGE := cd tests && $(PY) manage.py
 PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT:-5432} \
 	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
 
-.PHONY: install test test-postgres test-async test-browser browser-deps demo demo-db lint format migrations-check wheel-check \
+.PHONY: install test test-postgres test-async test-browser browser-deps spreadsheet-deps test-spreadsheet demo demo-db lint format migrations-check wheel-check \
 	messages schema clean frontend-deps frontend-build demo-frontend test-frontend
 
 $(STAMP): requirements/base.txt requirements/dev.txt setup.py
@@ -44,6 +44,17 @@ browser-deps:
 test-browser: $(STAMP)
 	MEETING_BROWSER_TESTS=1 SE_OFFLINE=true $(PY) -m pytest tests/browser
 
+# Debian's LibreOffice Calc (apt-get, as root, no recommends), installed only when soffice is missing.
+spreadsheet-deps:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc; \
+	fi
+
+# The exports opened by real LibreOffice (headless): no formula evaluated, text kept (fails if soffice is missing).
+test-spreadsheet: $(STAMP)
+	MEETING_SPREADSHEET_TESTS=required $(PY) -m pytest tests/test_spreadsheet_software.py
+
 demo-db: $(STAMP)
 	$(MANAGE) migrate --run-syncdb --noinput
 	$(MANAGE) demo_setup
@@ -62,7 +73,7 @@ format: $(STAMP)
 migrations-check: $(STAMP)
 	$(MANAGE) makemigrations --check --dry-run openimis_be_meeting
 
-# Run from inside the package (django-admin, not python -m: the package's selectors.py would shadow the stdlib's).
+# Run from inside the package (django-admin, not python -m: the package's selectors/ would shadow the stdlib's selectors).
 messages: $(STAMP)
 	cd openimis_be_meeting && export DJANGO_SETTINGS_MODULE=host.settings PYTHONPATH=../tests && \
 		$(abspath $(VENV))/bin/django-admin makemessages --locale fr --no-obsolete --no-location && \

@@ -22,6 +22,8 @@ setup(
         "graphene-django>=2.16,<3",
         "django-filter>=22.1,<23",
         "openpyxl>=3.1,<3.2",
+        "icalendar>=6.1,<8",
+        "pycountry>=24.6,<27",
         "openimis-be-core>=1.11",
     ],
     classifiers=[

@@ -250,7 +250,8 @@ def main() -> None:
     from graphql_jwt.shortcuts import get_token
 
     from openimis_be_meeting.models import Participant
-    from openimis_be_meeting.services.imports import ImportOptions, import_participants
+    from openimis_be_meeting.services.imports import import_participants
+    from openimis_be_meeting.services.imports.report import ImportOptions
 
     user = admin_user()
     names = organisations(user)

@@ -6,7 +6,7 @@ Runs the participants, statistics and matrix variants of bench/queries.py in one
   A. as the code and schema are;
   B. with two partial indexes matching the participants list's order, created on the bench database only
      (participant (registered_at, UUID) INCLUDE (event_id) and (event_id, registered_at, UUID), both
-     WHERE NOT "isDeleted"), and with the interoperability matrix's integrations (interop._integrations) built as
+     WHERE NOT "isDeleted"), and with the interoperability matrix's integrations (matrix._integrations) built as
      read-only instances, the way the module's lists already build theirs (models/reading.py);
   C. (matrix only) B, with the related rows narrowed to the columns the matrix shows (.only()).
 The patches live in this process's memory only; the indexes are dropped and the patches undone afterwards, whatever
@@ -27,7 +27,7 @@ INDEXES = {
     "bench_whatif_participant_order": '(registered_at, "UUID") INCLUDE (event_id)',
     "bench_whatif_participant_event_order": '(event_id, registered_at, "UUID")',
 }
-# The columns the matrix reads from each related row (interop.py and the types it returns).
+# The columns the matrix reads from each related row (matrix.py and the types it returns).
 MATRIX_COLUMNS = (
     "id",
     "showcase_id",
@@ -78,8 +78,8 @@ def drop_indexes() -> None:
 
 
 def patch_matrix(original, *, narrow: bool):
-    from openimis_be_meeting import interop
     from openimis_be_meeting.models.reading import ReadOnlyModelIterable
+    from openimis_be_meeting.selectors import matrix
 
     def read_only(**kwargs):
         queryset = original(**kwargs)
@@ -88,7 +88,7 @@ def patch_matrix(original, *, narrow: bool):
         queryset._iterable_class = ReadOnlyModelIterable
         return queryset
 
-    interop._integrations = read_only
+    matrix._integrations = read_only
 
 
 def main() -> None:
@@ -98,10 +98,10 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     setup_django(args.db)
-    from openimis_be_meeting import interop
+    from openimis_be_meeting.selectors import matrix
 
     drop_indexes()  # a previous run that was killed may have left its indexes
-    original = interop._integrations
+    original = matrix._integrations
 
     def selected(prefixes):
         variants, _context = build(args)
@@ -128,7 +128,7 @@ def main() -> None:
             states.append(variants)
             print(f"state {name} measured")
     finally:
-        interop._integrations = original
+        matrix._integrations = original
         drop_indexes()
     elapsed = time.perf_counter() - started
 

@@ -23,6 +23,11 @@ DEFAULT_CFG = {
     "gql_mutation_check_in_meeting_participants_perms": ["216005"],
     "gql_query_meeting_participants_personal_data_perms": ["216006"],
     "gql_mutation_approve_meeting_participants_perms": ["216007"],
+    # Erasing one person's personal data on request (docs/retention.md): a right of its own, given to nobody else.
+    "gql_mutation_erase_meeting_participants_perms": ["216008"],
+    # Days after an event's end (in its zone) that its participants' personal data is kept, unless the event sets
+    # its own retention date; then erase_meeting_personal_data (or the Celery task) erases it.
+    "retention_days_after_end": 365,
     # The published participant list (names, organisations, roles of those who consented) goes with event search.
     "gql_query_meeting_published_participants_perms": ["215001"],
     "gql_query_meeting_showcases_perms": ["217001"],

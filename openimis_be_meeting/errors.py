@@ -122,6 +122,18 @@ class Problems:
     REJECTION_REASON_REQUIRED = Problem(
         "meeting.participant.rejection_reason_required", _("Give the reason for the rejection.")
     )
+    # Retention and erasure (docs/retention.md).
+    PARTICIPANT_ERASED = Problem(
+        "meeting.participant.erased", _("The personal data of this registration was erased; it no longer changes.")
+    )
+    PARTICIPANT_ERASE_UNDECIDED = Problem(
+        "meeting.participant.erase_undecided",
+        _("A registration waiting for approval or for a seat (%(status)s) cannot be erased; withdraw it first."),
+    )
+    INVALID_DATE = Problem("meeting.validation.invalid_date", _("%(field)s is not a valid date (YYYY-MM-DD)."))
+    EVENT_RETENTION_BEFORE_END = Problem(
+        "meeting.event.retention_before_end", _("Personal data must be kept at least until the event's last day.")
+    )
     CHECKIN_TOKEN_UNKNOWN = Problem("meeting.checkin.token_unknown", _("No registration has this check-in code."))
     CHECKIN_TOKEN_REQUIRED = Problem(
         "meeting.checkin.token_required", _("A QR-code or self check-in names the participant by the badge's code.")
@@ -186,6 +198,10 @@ class Problems:
     SHOWCASE_SELF_LINK = Problem("meeting.showcase.self_link", _("An integration links a system to itself."))
     SHOWCASE_TOO_MANY_INTEGRATIONS = Problem(
         "meeting.showcase.too_many_integrations", _("A showcase has at most %(max)s integrations.")
+    )
+    SHOWCASE_NOT_STARTED = Problem(
+        "meeting.showcase.not_started",
+        _("This showcase's slot begins at %(starts)s: it can be marked presented once the slot has begun."),
     )
     SHOWCASE_OUTSIDE_EVENT = Problem(
         "meeting.showcase.outside_event", _("A showcase must be scheduled within the event's own dates.")

@@ -1,7 +1,7 @@
 """Which right guards each GraphQL field and REST endpoint of the module, read from the code that checks it:
 
 - a list (connection) field: its type's `reader`, a selector declared with permissions.guarded;
-- another query field: its resolver's `action` (gql_rights.resolved_by on a guarded read), or a ByArgument;
+- another query field: its resolver's `action` (gql/base/rights.resolved_by on a guarded read), or a ByArgument;
 - a mutation: the action of the service method it calls (services.base.service_method);
 - a REST endpoint: its view's `action` (rest.base.MeetingAPIView); None for the badge-token feed, opened by no right.
 

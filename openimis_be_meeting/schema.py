@@ -1,21 +1,17 @@
 import graphene
 
-from . import gql_agenda as ag
-from . import gql_history as gh
-from . import gql_mutations as m
-from . import gql_showcase_mutations as sm
-from . import interop, selectors, statistics
-from .gql_connection import MeetingConnectionField
-from .gql_queries import (
-    MeetingAttendanceGQLType,
-    MeetingEventGQLType,
-    MeetingOrganisationGQLType,
-    MeetingParticipantGQLType,
-    MeetingParticipantStatusEnum,
-)
-from .gql_reports import MeetingEventStatisticsGQLType, MeetingListedParticipantGQLType
-from .gql_rights import resolved_by
-from .gql_showcases import (
+from .gql import agenda as ag
+from .gql import events, participants
+from .gql import history as gh
+from .gql import retention as gr
+from .gql.base.connection import MeetingConnectionField
+from .gql.base.rights import resolved_by
+from .gql.enums import MeetingParticipantStatusEnum
+from .gql.events import MeetingEventGQLType, MeetingOrganisationGQLType
+from .gql.participants import MeetingAttendanceGQLType, MeetingParticipantGQLType
+from .gql.reports import MeetingEventStatisticsGQLType, MeetingListedParticipantGQLType
+from .gql.showcases import mutations as sm
+from .gql.showcases.types import (
     MeetingDigitalSystemGQLType,
     MeetingInteroperabilityMatrixGQLType,
     MeetingShowcaseGQLType,
@@ -24,23 +20,24 @@ from .gql_showcases import (
     MeetingUseCaseEnum,
 )
 from .models import Attendance, DigitalSystem, Event, Organisation, Participant, Session, Showcase, Standard
+from .selectors import lists, matrix, statistics
 
 # The Celery worker finds each mutation as openimis_be_meeting.schema.<ClassName>.
-CreateMeetingEventMutation = m.CreateMeetingEventMutation
-UpdateMeetingEventMutation = m.UpdateMeetingEventMutation
-DeleteMeetingEventMutation = m.DeleteMeetingEventMutation
-ChangeMeetingEventStatusMutation = m.ChangeMeetingEventStatusMutation
-CreateMeetingOrganisationMutation = m.CreateMeetingOrganisationMutation
-UpdateMeetingOrganisationMutation = m.UpdateMeetingOrganisationMutation
-DeleteMeetingOrganisationMutation = m.DeleteMeetingOrganisationMutation
-RegisterMeetingParticipantMutation = m.RegisterMeetingParticipantMutation
-UpdateMeetingParticipantMutation = m.UpdateMeetingParticipantMutation
-ApproveMeetingParticipantMutation = m.ApproveMeetingParticipantMutation
-RejectMeetingParticipantMutation = m.RejectMeetingParticipantMutation
-CancelMeetingParticipantMutation = m.CancelMeetingParticipantMutation
-WithdrawMeetingParticipantMutation = m.WithdrawMeetingParticipantMutation
-DeleteMeetingParticipantMutation = m.DeleteMeetingParticipantMutation
-CheckInMeetingParticipantMutation = m.CheckInMeetingParticipantMutation
+CreateMeetingEventMutation = events.CreateMeetingEventMutation
+UpdateMeetingEventMutation = events.UpdateMeetingEventMutation
+DeleteMeetingEventMutation = events.DeleteMeetingEventMutation
+ChangeMeetingEventStatusMutation = events.ChangeMeetingEventStatusMutation
+CreateMeetingOrganisationMutation = events.CreateMeetingOrganisationMutation
+UpdateMeetingOrganisationMutation = events.UpdateMeetingOrganisationMutation
+DeleteMeetingOrganisationMutation = events.DeleteMeetingOrganisationMutation
+RegisterMeetingParticipantMutation = participants.RegisterMeetingParticipantMutation
+UpdateMeetingParticipantMutation = participants.UpdateMeetingParticipantMutation
+ApproveMeetingParticipantMutation = participants.ApproveMeetingParticipantMutation
+RejectMeetingParticipantMutation = participants.RejectMeetingParticipantMutation
+CancelMeetingParticipantMutation = participants.CancelMeetingParticipantMutation
+WithdrawMeetingParticipantMutation = participants.WithdrawMeetingParticipantMutation
+DeleteMeetingParticipantMutation = participants.DeleteMeetingParticipantMutation
+CheckInMeetingParticipantMutation = participants.CheckInMeetingParticipantMutation
 CreateMeetingSessionMutation = ag.CreateMeetingSessionMutation
 UpdateMeetingSessionMutation = ag.UpdateMeetingSessionMutation
 DeleteMeetingSessionMutation = ag.DeleteMeetingSessionMutation
@@ -59,6 +56,7 @@ ReviewMeetingShowcaseMutation = sm.ReviewMeetingShowcaseMutation
 DecideMeetingShowcaseMutation = sm.DecideMeetingShowcaseMutation
 ScheduleMeetingShowcaseMutation = sm.ScheduleMeetingShowcaseMutation
 MarkMeetingShowcasePresentedMutation = sm.MarkMeetingShowcasePresentedMutation
+EraseMeetingParticipantMutation = gr.EraseMeetingParticipantMutation
 
 
 def _list_field(gql_type, *, by_mutation: bool = True):
@@ -68,8 +66,8 @@ def _list_field(gql_type, *, by_mutation: bool = True):
 
 def _ordered(queryset, kwargs, allowed):
     # Rights are applied by each type's get_queryset, for these lists and for node(id:) alike.
-    selectors.check_order(kwargs.get("orderBy"), allowed=allowed)
-    return selectors.changed_by(queryset, client_mutation_id=kwargs.get("client_mutation_id"))
+    lists.check_order(kwargs.get("orderBy"), allowed=allowed)
+    return lists.changed_by(queryset, client_mutation_id=kwargs.get("client_mutation_id"))
 
 
 class Query(graphene.ObjectType):
@@ -107,23 +105,23 @@ class Query(graphene.ObjectType):
 
     def resolve_meeting_events(self, info, **kwargs):
         events = Event.objects.for_reading().select_related("location").order_by("-starts_at", "code", "id")
-        return _ordered(events, kwargs, selectors.EVENT_ORDER_FIELDS)
+        return _ordered(events, kwargs, lists.EVENT_ORDER_FIELDS)
 
     def resolve_meeting_organisations(self, info, **kwargs):
         organisations = Organisation.objects.for_reading().order_by("name", "id")
-        return _ordered(organisations, kwargs, selectors.ORGANISATION_ORDER_FIELDS)
+        return _ordered(organisations, kwargs, lists.ORGANISATION_ORDER_FIELDS)
 
     def resolve_meeting_participants(self, info, **kwargs):
         participants = (
             Participant.objects.for_reading().select_related("event", "organisation").order_by("registered_at", "id")
         )
-        return _ordered(participants, kwargs, selectors.PARTICIPANT_ORDER_FIELDS)
+        return _ordered(participants, kwargs, lists.PARTICIPANT_ORDER_FIELDS)
 
     def resolve_meeting_attendances(self, info, **kwargs):
         attendances = Attendance.objects.select_related(
             "participant__event", "participant__organisation", "checked_in_by"
         )
-        selectors.check_order(kwargs.get("orderBy"), allowed=selectors.ATTENDANCE_ORDER_FIELDS)
+        lists.check_order(kwargs.get("orderBy"), allowed=lists.ATTENDANCE_ORDER_FIELDS)
         return attendances.order_by("day", "checked_in_at", "id")
 
     def resolve_meeting_sessions(self, info, **kwargs):
@@ -133,7 +131,7 @@ class Query(graphene.ObjectType):
             .prefetch_related("speakers__organisation", "chairs__organisation", "showcases__event")
             .order_by("starts_at", "room", "id")
         )
-        return _ordered(sessions, kwargs, selectors.SESSION_ORDER_FIELDS)
+        return _ordered(sessions, kwargs, lists.SESSION_ORDER_FIELDS)
 
     def resolve_meeting_showcases(self, info, **kwargs):
         showcases = (
@@ -148,18 +146,18 @@ class Query(graphene.ObjectType):
                 "integrations__standard",
             )
         )
-        return _ordered(showcases.order_by("event__starts_at", "title", "id"), kwargs, selectors.SHOWCASE_ORDER_FIELDS)
+        return _ordered(showcases.order_by("event__starts_at", "title", "id"), kwargs, lists.SHOWCASE_ORDER_FIELDS)
 
     def resolve_meeting_digital_systems(self, info, **kwargs):
         systems = DigitalSystem.objects.for_reading().select_related("owner").order_by("name", "id")
-        return _ordered(systems, kwargs, selectors.SYSTEM_ORDER_FIELDS)
+        return _ordered(systems, kwargs, lists.SYSTEM_ORDER_FIELDS)
 
     def resolve_meeting_standards(self, info, **kwargs):
-        return _ordered(Standard.objects.for_reading().order_by("code", "id"), kwargs, selectors.STANDARD_ORDER_FIELDS)
+        return _ordered(Standard.objects.for_reading().order_by("code", "id"), kwargs, lists.STANDARD_ORDER_FIELDS)
 
-    resolve_meeting_interoperability_matrix = resolved_by(interop.interoperability_matrix)
+    resolve_meeting_interoperability_matrix = resolved_by(matrix.interoperability_matrix)
     resolve_meeting_event_statistics = resolved_by(statistics.event_statistics)
-    resolve_meeting_published_participants = resolved_by(selectors.published_participants)
+    resolve_meeting_published_participants = resolved_by(lists.published_participants)
 
     resolve_meeting_history = gh.resolve_meeting_history
 
@@ -198,6 +196,7 @@ class Mutation(graphene.ObjectType):
     decide_meeting_showcase = DecideMeetingShowcaseMutation.Field()
     schedule_meeting_showcase = ScheduleMeetingShowcaseMutation.Field()
     mark_meeting_showcase_presented = MarkMeetingShowcasePresentedMutation.Field()
+    erase_meeting_participant = EraseMeetingParticipantMutation.Field()
 
 
 def bind_signals():

@@ -1,15 +1,15 @@
 """Small rule functions: each checks one thing and raises MeetingError naming the problem and the field."""
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
+import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.dateparse import parse_datetime
 from graphql_relay import from_global_id
 
-from .countries import COUNTRY_CODES
 from .errors import MeetingError, Problems
 from .timeutils import zone_or_none
 
@@ -77,9 +77,9 @@ def clean_timezone(value, *, field: str = "timezone"):
 
 
 def clean_country(value, *, field: str = "country") -> str:
-    """An upper-case ISO 3166-1 alpha-2 code, or empty."""
+    """An upper-case ISO 3166-1 alpha-2 code (of the 249 pycountry knows), or empty."""
     value = clean_text(value, field=field, max_length=64).upper()
-    if value and value not in COUNTRY_CODES:
+    if value and (len(value) != 2 or pycountry.countries.get(alpha_2=value) is None):
         raise MeetingError(Problems.UNKNOWN_COUNTRY, field=field, value=value)
     return value
 
@@ -123,6 +123,22 @@ def clean_datetime(value, *, field: str, zone, required: bool = False) -> dateti
         if first.utcoffset() != second.utcoffset():
             raise MeetingError(Problems.LOCAL_TIME_AMBIGUOUS, field=field, zone=zone.key)
     return value
+
+
+def clean_date(value, *, field: str) -> date | None:
+    """A calendar day from ISO text (YYYY-MM-DD); None for no value."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):  # the admin's date field
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        day = date.fromisoformat(text) if len(text) == 10 and not _UNSTORABLE.search(text) else None
+    except ValueError:
+        day = None
+    if day is None or day.year not in _YEARS:
+        raise MeetingError(Problems.INVALID_DATE, field=field)
+    return day
 
 
 def require_datetime(value, *, field: str) -> datetime:

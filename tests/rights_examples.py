@@ -6,7 +6,7 @@ fail for a field found by introspection without one: add it here."""
 
 from datetime import timedelta
 
-from openimis_be_meeting.models import Showcase
+from openimis_be_meeting.models import Event, Showcase
 from openimis_be_meeting.services import (
     DigitalSystemService,
     OrganisationService,
@@ -14,6 +14,7 @@ from openimis_be_meeting.services import (
     SessionService,
     StandardService,
 )
+from openimis_be_meeting.timeutils import now_for_storage
 
 from factories import future, make_event, make_user, open_event, register
 from frontend import Enum
@@ -80,6 +81,14 @@ def _reviewed(w: RightsWorld, stage: str) -> str:
     reviewer = make_user(f"Reviewer{stage}", rights=["217005"])
     showcase = make_showcase(w.admin, w.show, title=f"To {stage}")
     return str(advance(w.admin, reviewer, showcase, stage, slot=(future(31, 14), future(31, 15))).id)
+
+
+def _begun(w: RightsWorld, showcase_id: str) -> str:
+    """The showcase's slot (and so its event) moved to have begun an hour ago: only then may it be marked presented."""
+    now = now_for_storage()
+    Event.objects.filter(id=w.show.event.id).update(starts_at=now - timedelta(hours=2))
+    Showcase.objects.filter(id=showcase_id).update(starts_at=now - timedelta(hours=1), ends_at=now)
+    return showcase_id
 
 
 def _organisation(w: RightsWorld) -> str:
@@ -160,6 +169,7 @@ MUTATION_EXAMPLES = {
     "cancelMeetingParticipant": lambda w, owner: {"id": _confirmed(w, 32)},
     "withdrawMeetingParticipant": lambda w, owner: {"id": _confirmed(w, 33)},
     "deleteMeetingParticipant": lambda w, owner: {"id": _confirmed(w, 34)},
+    "eraseMeetingParticipant": lambda w, owner: {"id": _confirmed(w, 36)},
     "checkInMeetingParticipant": lambda w, owner: {
         "id": ok(ParticipantService(w.admin).register({"event_id": str(w.running.id), **_person(35)}))
     },
@@ -208,7 +218,7 @@ MUTATION_EXAMPLES = {
         "startsAt": _iso(future(31, 10)),
         "endsAt": _iso(future(31, 10) + timedelta(minutes=30)),
     },
-    "markMeetingShowcasePresented": lambda w, owner: {"id": _reviewed(w, "SCHEDULED")},
+    "markMeetingShowcasePresented": lambda w, owner: {"id": _begun(w, _reviewed(w, "SCHEDULED"))},
 }
 
 

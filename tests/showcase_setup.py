@@ -1,6 +1,9 @@
 """Test data for showcases, built through the module's services as an organiser would."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
+from unittest.mock import patch
 
 from openimis_be_meeting.models import Participant, Showcase
 from openimis_be_meeting.services import DigitalSystemService, OrganisationService, ShowcaseService, StandardService
@@ -93,6 +96,20 @@ def make_showcase(user, world: World, **overrides) -> Showcase:
     return Showcase.objects.get(id=ok(ShowcaseService(user).create(showcase_input(world, **overrides))))
 
 
+@contextmanager
+def slot_begun(showcase_id):
+    """The service's clock a minute into the showcase's slot: a presentation is recorded once the slot has begun,
+    and the test world's slots lie in the future."""
+    starts = Showcase.objects.get(id=showcase_id).starts_at
+    with patch("openimis_be_meeting.services.showcases.now_for_storage", return_value=starts + timedelta(minutes=1)):
+        yield
+
+
+def presented_once_begun(service, showcase_id):
+    with slot_begun(showcase_id):
+        return service.mark_presented({"id": showcase_id})
+
+
 def advance(admin, reviewer, showcase: Showcase, to: str, *, slot=None) -> Showcase:
     """Take a draft along the happy path up to `to` (SUBMITTED, UNDER_REVIEW, ACCEPTED, SCHEDULED, PRESENTED);
     a scheduled showcase gets `slot` (10:00 to 11:00 on the event's first day when not given)."""
@@ -104,7 +121,7 @@ def advance(admin, reviewer, showcase: Showcase, to: str, *, slot=None) -> Showc
         "UNDER_REVIEW": lambda: ShowcaseService(reviewer).review({"id": showcase_id, **scores(4)}),
         "ACCEPTED": lambda: service.decide({"id": showcase_id, "decision": "ACCEPTED"}),
         "SCHEDULED": lambda: service.schedule({"id": showcase_id, "starts_at": slot[0], "ends_at": slot[1]}),
-        "PRESENTED": lambda: service.mark_presented({"id": showcase_id}),
+        "PRESENTED": lambda: presented_once_begun(service, showcase_id),
     }
     for step in path[: path.index(to) + 1]:
         ok(steps[step]())

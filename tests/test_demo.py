@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.test import Client
 from icalendar import Calendar
 
-from openimis_be_meeting.interop import interoperability_matrix
 from openimis_be_meeting.models import (
     Attendance,
     DigitalSystem,
@@ -22,6 +21,7 @@ from openimis_be_meeting.models import (
     Showcase,
     Standard,
 )
+from openimis_be_meeting.selectors.matrix import interoperability_matrix
 from openimis_be_meeting.timeutils import from_storage
 
 from factories import PASSWORD

@@ -116,7 +116,7 @@ def test_ordering_by_anything_but_listed_fields_is_refused(session, events, orde
 def test_page_size_above_the_instance_maximum_is_refused(session, events):
     result = session.post("{ meetingEvents(first: 101) { edges { node { code } } } }")
 
-    # Refused before it runs, by the host's query limits (gql_limits; more in test_query_limits.py).
+    # Refused before it runs, by the host's query limits (gql/base/limits.py; more in test_query_limits.py).
     assert session.last_status == 400
     assert "data" not in result
     assert result["errors"][0]["message"] == (
@@ -169,7 +169,7 @@ def test_deep_pages_found_by_primary_keys_first_give_the_same_rows(admin, monkey
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from openimis_be_meeting import gql_connection
+    from openimis_be_meeting.gql.base import connection as gql_connection
 
     for number in range(7):
         make_event(admin, code=f"E{number}", name=f"Event {number % 3}")

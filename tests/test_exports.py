@@ -13,7 +13,7 @@ from django.http import StreamingHttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from openimis_be_meeting.exports import neutralise
+from openimis_be_meeting.formats.tables.base import neutralise
 from openimis_be_meeting.models import Event, Participant
 from openimis_be_meeting.services import OrganisationService, SessionService
 
@@ -30,6 +30,7 @@ BASE_HEADER = [
     "Organisation type",
     "Job title",
     "Country",
+    "Country name",
     "Role",
     "Participation mode",
     "Status",
@@ -53,6 +54,7 @@ SHOWCASE_HEADER = [
     "Scheme type",
     "Use cases",
     "Countries",
+    "Country names",
     "Demo type",
     "Starts at",
     "Ends at",
@@ -294,8 +296,10 @@ def test_formulas_are_neutralised_in_csv_and_xlsx(event, admin):
 
     sheet = xlsx_sheet(participants(session, event, "xlsx"))
     cells = [row[2] for row in sheet.iter_rows(min_row=4)]
-    assert [cell.value for cell in cells] == expected
+    # Issue 14: the workbook holds the exact text, typed as text, instead of relying on an apostrophe.
+    assert [cell.value for cell in cells] == FORMULAS
     assert {cell.data_type for cell in cells} == {"s"}  # text, never a formula ("f")
+    assert {cell.number_format for cell in cells} == {"@"}
 
 
 def test_neutralise_covers_every_formula_start():
@@ -563,6 +567,7 @@ def test_showcases_export_in_words_with_review_columns_only_for_deciders(admin, 
         "Scheme type": "Health voucher",
         "Use cases": "Claims; Reporting",
         "Countries": "CM",
+        "Country names": "Cameroon",
         "Demo type": "Live demonstration",
         "Integrations": "openIMIS Cameroon → PBF portal (FHIR-R4, Real time, Demonstrated live); "
         "openIMIS Cameroon ↔ DHIS2 Cameroon (DHIS2-ADX, Batch, In production)",

@@ -8,7 +8,7 @@ import pytest
 from graphql_relay import to_global_id
 
 from openimis_be_meeting.models import Participant
-from openimis_be_meeting.selectors import PARTICIPANT_PERSONAL_FIELDS
+from openimis_be_meeting.selectors.lists import PARTICIPANT_PERSONAL_FIELDS
 from openimis_be_meeting.services import ParticipantService
 
 from factories import PASSWORD, make_user, open_event, register

@@ -167,7 +167,7 @@ def test_every_free_text_input_of_the_module_has_a_limit_case(session_introspect
 
 
 NOT_FREE_TEXT = {"clientMutationId", "clientMutationLabel", "clientMutationDetails", "timezone", "country"}
-NOT_FREE_TEXT |= {"countries", "languages", "interpretation"}
+NOT_FREE_TEXT |= {"countries", "languages", "interpretation", "retentionDate"}  # a date: test_retention_schedule.py
 
 
 @pytest.fixture

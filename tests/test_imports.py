@@ -11,7 +11,8 @@ from django.db import connection
 from openimis_be_meeting.apps import MeetingConfig
 from openimis_be_meeting.models import Organisation, Participant
 from openimis_be_meeting.services import EventService, OrganisationService, ParticipantService
-from openimis_be_meeting.services.imports import ImportOptions, import_participants
+from openimis_be_meeting.services.imports import import_participants
+from openimis_be_meeting.services.imports.report import ImportOptions
 from openimis_be_meeting.timeutils import now_for_storage
 
 from factories import PASSWORD, make_event, make_user, open_event, person, register

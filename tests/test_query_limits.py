@@ -1,6 +1,6 @@
-"""Query limits (gql_limits, installed in the host's GraphQL view as an instance installs them): requests nested too
-deep, selecting too many fields or aliases, or asking connections for pages out of range are refused before they
-run, with a clear error and HTTP 400; what GraphiQL and the frontend send passes."""
+"""Query limits (gql/base/limits.py, installed in the host's GraphQL view as an instance installs them): requests
+nested too deep, selecting too many fields or aliases, or asking connections for pages out of range are refused
+before they run, with a clear error and HTTP 400; what GraphiQL and the frontend send passes."""
 
 import time
 
@@ -10,8 +10,8 @@ from graphene_django.views import GraphQLView
 from graphql.backend import GraphQLCoreBackend, get_default_backend, set_default_backend
 from graphql.utils.introspection_query import introspection_query
 
-from openimis_be_meeting import gql_limits
 from openimis_be_meeting.apps import MeetingConfig
+from openimis_be_meeting.gql.base import limits as gql_limits
 from openimis_be_meeting.models import Event
 
 from factories import PASSWORD

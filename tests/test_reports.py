@@ -166,7 +166,7 @@ def test_published_list_shows_only_confirmed_people_who_agreed(admin):
 
 @pytest.mark.django_db
 def test_published_list_type_has_no_personal_fields():
-    from openimis_be_meeting.gql_reports import MeetingListedParticipantGQLType
+    from openimis_be_meeting.gql.reports import MeetingListedParticipantGQLType
 
     fields = set(MeetingListedParticipantGQLType._meta.fields)
     assert fields.isdisjoint({"email", "phone", "gender", "checkin_token", "accessibility_needs", "dietary_needs"})

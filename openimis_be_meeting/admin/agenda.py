@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .. import selectors
 from ..models import Session
 from ..permissions import Action
+from ..selectors import lists
 from ..services import SessionService
 from .base import ServiceAdmin
 from .forms import ListField, ServiceForm
@@ -26,7 +26,7 @@ class SessionAdmin(ServiceAdmin):
     view_action = Action.SEARCH_SESSIONS
     add_action = change_action = delete_action = Action.MANAGE_AGENDA
     service_class = SessionService
-    selector = staticmethod(selectors.sessions_for)
+    selector = staticmethod(lists.sessions_for)
     history_entity = "session"
 
     list_display = ("title", "event", "session_type", "local_starts_at", "local_ends_at", "room")

@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 
-from .. import selectors
 from ..models import DigitalSystem, Standard
 from ..permissions import Action
+from ..selectors import lists
 from ..services import DigitalSystemService, StandardService
 from .base import ServiceAdmin
 
@@ -12,7 +12,7 @@ from .base import ServiceAdmin
 class CatalogueAdmin(ServiceAdmin):
     view_action = Action.SEARCH_SHOWCASES
     add_action = change_action = delete_action = Action.MANAGE_CATALOGUE
-    selector = staticmethod(selectors.showcase_catalogue_for)
+    selector = staticmethod(lists.showcase_catalogue_for)
 
 
 @admin.register(DigitalSystem)

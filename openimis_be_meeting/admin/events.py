@@ -3,15 +3,18 @@
 from django import forms
 from django.contrib import admin
 from django.db.models import Count, Q
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import selectors
+from ..apps import MODULE_NAME
 from ..models import Event, EventStatus, ParticipantStatus
 from ..permissions import Action
+from ..selectors import lists
 from ..services import EventService
 from .actions import service_action
 from .base import ServiceAdmin
 from .forms import ServiceForm
+from .locations import LocationSearchWidget, location_search
 from .times import local_time
 
 EVENT_TIMES = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
@@ -23,12 +26,17 @@ class EventForm(ServiceForm):
         label=_("openIMIS location"),
         required=False,
         max_length=64,
-        help_text=_("The UUID of an openIMIS location."),
+        help_text=_("Search the openIMIS locations by code or name."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.location_id and "location" in self.fields:
+        if "location" not in self.fields:
+            return
+        if self.model_admin is not None:
+            url = reverse(f"{self.model_admin.admin_site.name}:{MODULE_NAME}_event_location_search")
+            self.fields["location"].widget = LocationSearchWidget(url)
+        if self.instance.pk and self.instance.location_id:
             self.initial["location"] = self.instance.location.uuid
 
 
@@ -54,7 +62,7 @@ class EventAdmin(ServiceAdmin):
     change_action = Action.UPDATE_EVENTS
     delete_action = Action.DELETE_EVENTS
     service_class = EventService
-    selector = staticmethod(selectors.events_for)
+    selector = staticmethod(lists.events_for)
     history_entity = "event"
 
     list_display = (
@@ -82,6 +90,7 @@ class EventAdmin(ServiceAdmin):
             _("Registration"),
             {"fields": ("capacity", "requires_approval", "registration_opens_at", "registration_closes_at")},
         ),
+        (_("Personal data"), {"fields": ("retention_date",)}),
     )
     readonly_fields = ("status",)
     actions = [
@@ -97,6 +106,14 @@ class EventAdmin(ServiceAdmin):
     local_ends_at = local_time("ends_at", _("ends at"))
     local_registration_opens_at = local_time("registration_opens_at", _("registration opens at"))
     local_registration_closes_at = local_time("registration_closes_at", _("registration closes at"))
+
+    def get_urls(self):
+        search = path(
+            "location-search/",
+            self.admin_site.admin_view(lambda request: location_search(self, request)),
+            name=f"{MODULE_NAME}_event_location_search",
+        )
+        return [search, *super().get_urls()]
 
     def get_queryset(self, request):
         return (

@@ -9,6 +9,7 @@ then nothing was written and the form shows again.
 
 import re
 from datetime import datetime
+from zoneinfo import available_timezones
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
@@ -16,6 +17,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from ..formats.country_names import country_choices
 from ..timeutils import from_storage
 from .times import event_zone
 
@@ -44,6 +46,46 @@ class ListField(forms.CharField):
         return [part.strip() for part in parts if part.strip()]
 
 
+def _countries() -> list[tuple[str, str]]:
+    """Every country by name in the language of the request (the choices are read each time a form is shown)."""
+    return country_choices()
+
+
+def _zones() -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted(available_timezones())]
+
+
+class OfferedChoiceField(forms.ChoiceField):
+    """A select of the usual values whose answer the service checks, as it checks GraphQL's: a value outside the
+    list (a zone the server's zoneinfo lacks, a code typed in lower case) gets the service's own words."""
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
+class OfferedMultipleChoiceField(forms.MultipleChoiceField):
+    """Several of the offered values (or codes separated by commas or spaces), checked by the service."""
+
+    def to_python(self, value):
+        return [part for item in super().to_python(value) for part in re.split(r"[,;\s]+", item) if part]
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
+def country_field(field: forms.Field, *, many: bool = False) -> forms.Field:
+    """The model's country code (or list of codes) offered as a choice of countries by name."""
+    options = {"label": field.label, "help_text": "", "required": False}
+    if many:
+        return OfferedMultipleChoiceField(choices=_countries, **options)
+    return OfferedChoiceField(choices=lambda: [("", "---------"), *_countries()], **options)
+
+
+def zone_field(field: forms.Field) -> forms.Field:
+    """The IANA time zone, a choice among those the server's zoneinfo knows."""
+    return OfferedChoiceField(choices=_zones, label=field.label, help_text=field.help_text, required=field.required)
+
+
 class ServiceForm(forms.ModelForm):
     """A model form that validates by calling the service; `request` and `model_admin` are set by ServiceAdmin."""
 
@@ -55,6 +97,12 @@ class ServiceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.saved = None  # the row the service wrote
+        if "country" in self.fields:
+            self.fields["country"] = country_field(self.fields["country"])
+        if "countries" in self.fields:
+            self.fields["countries"] = country_field(self.fields["countries"], many=True)
+        if "timezone" in self.fields:
+            self.fields["timezone"] = zone_field(self.fields["timezone"])
         zone = event_zone(self.instance) if self.instance.pk else None
         for name in self.local_time_fields:
             if name in self.fields:

@@ -1,8 +1,12 @@
-"""The read-only history page of a row: every version, who made it, when and what changed (history.py reads it,
-masked as the caller's rights say)."""
+"""The read-only history page of a row: every version, who made it, when and what changed (selectors/history.py
+reads it, masked as the caller's rights say)."""
+
+from dataclasses import replace
+from datetime import datetime
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.text import capfirst
@@ -10,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..errors import MeetingError, MeetingPermissionDenied
-from ..history import CHANGED, CREATED, DELETED, entity_history
+from ..formats.country_names import country_name
+from ..selectors.history import CHANGED, CREATED, DELETED, entity_history
 from .times import event_zone, shown
 
 TEMPLATE = "admin/openimis_be_meeting/object_history.html"
@@ -35,7 +40,7 @@ def history_response(model_admin, request, object_id, extra_context=None):
         **model_admin.admin_site.each_context(request),
         "title": _("History: %s") % obj,
         "subtitle": None,
-        "entries": [_entry_row(entry, event_zone(obj)) for entry in entries],
+        "entries": [_entry_row(entry, event_zone(obj), opts.model) for entry in entries],
         "module_name": str(capfirst(opts.verbose_name_plural)),
         "object": obj,
         "opts": opts,
@@ -46,12 +51,43 @@ def history_response(model_admin, request, object_id, extra_context=None):
     return TemplateResponse(request, TEMPLATE, context)
 
 
-def _entry_row(entry, zone) -> dict:
+def _entry_row(entry, zone, model) -> dict:
     return {
         "version": entry.version,
         "changed_at": shown(entry.changed_at, zone),
         "changed_by": entry.changed_by,
         "change": CHANGE_WORDS.get(entry.change, entry.change),
         "reason": entry.reason,
-        "changes": entry.changes,
+        "changes": [_readable(change, zone, model) for change in entry.changes],
     }
+
+
+def _readable(change, zone, model):
+    """A change as a person reads it: labels for codes, yes or no, countries by name, instants in the event's zone
+    to the minute (the selector, which GraphQL shares, keeps the codes and ISO 8601 in UTC)."""
+    if change.masked:
+        return change
+    try:
+        field = model._meta.get_field(change.field)
+    except FieldDoesNotExist:
+        return change
+    if not isinstance(field, models.Field) or field.is_relation:  # related rows are named by the selector already
+        return change
+    return replace(change, before=_value(field, change.before, zone), after=_value(field, change.after, zone))
+
+
+def _value(field, text: str | None, zone) -> str | None:
+    if text is None:
+        return None
+    if field.choices:
+        return str(dict(field.flatchoices).get(text, text))
+    if isinstance(field, models.BooleanField):
+        return _("yes") if text == "true" else _("no") if text == "false" else text
+    if isinstance(field, models.DateTimeField):
+        try:
+            return shown(datetime.fromisoformat(text), zone)
+        except ValueError:
+            return text
+    if field.name == "country":
+        return country_name(text)
+    return text

@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 
-from .. import selectors
 from ..models import Organisation
 from ..permissions import Action
+from ..selectors import lists
 from ..services import OrganisationService
 from .base import ServiceAdmin
 
@@ -16,7 +16,7 @@ class OrganisationAdmin(ServiceAdmin):
     change_action = Action.UPDATE_ORGANISATIONS
     delete_action = Action.DELETE_ORGANISATIONS
     service_class = OrganisationService
-    selector = staticmethod(selectors.organisations_for)
+    selector = staticmethod(lists.organisations_for)
     history_entity = "organisation"
 
     list_display = ("name", "acronym", "organisation_type", "country", "website")

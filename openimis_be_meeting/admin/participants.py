@@ -1,6 +1,6 @@
 """Participants: registrations with their seats and waiting list, the lifecycle actions and the CSV export.
 
-Personal data (selectors.PARTICIPANT_PERSONAL_FIELDS) is shown, searched and filtered only for holders of the
+Personal data (lists.PARTICIPANT_PERSONAL_FIELDS) is shown, searched and filtered only for holders of the
 personal-data right. The add form asks for it all the same: a registration needs an email, which the person
 registering types in (that reveals nothing stored).
 """
@@ -9,23 +9,37 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.exceptions import DisallowedModelAdminLookup
+from django.db.models import F
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import exports, selectors
+from ..formats import tables
 from ..models import Event, Participant
 from ..permissions import Action
 from ..rest.exports import file_response
-from ..services import AttendanceService, ParticipantService
+from ..selectors import lists
+from ..services import AttendanceService, ParticipantService, RetentionService
 from ..timeutils import zone_or_none
 from .actions import each_row, service_action
 from .base import ServiceAdmin
 from .times import local_time
 
 # Set by the services: shown, never typed.
-STATE = ("status", "waitlist_position", "local_registered_at", "local_status_changed_at", "rejection_reason")
+STATE = (
+    "status",
+    "waitlist_position",
+    "local_registered_at",
+    "local_status_changed_at",
+    "rejection_reason",
+    "local_erased_at",
+)
+
+
+def _pseudonym(result: dict) -> str:
+    data = result.get("data") or {}
+    return f"{data.get('first_name', '')} {data.get('last_name', '')}".strip()
 
 
 class RejectionForm(forms.Form):
@@ -41,17 +55,18 @@ class ParticipantAdmin(ServiceAdmin):
     service_class = ParticipantService
     create_method = "register"
     deletes_many = False
-    selector = staticmethod(selectors.participants_for)
+    selector = staticmethod(lists.participants_for)
     history_entity = "participant"
 
+    # Status and place in line next to the name, the event by its code: on a 1920 px screen every column shows
+    # (the participation mode stays a filter).
     list_display = (
         "name",
-        "event",
-        "organisation",
-        "role",
         "status",
         "waitlist_position",
-        "attendance_mode",
+        "event_code",
+        "organisation",
+        "role",
         "local_registered_at",
     )
     list_select_related = ("event", "organisation")
@@ -71,7 +86,14 @@ class ParticipantAdmin(ServiceAdmin):
         "organisation__acronym",
         "event__code",
     )
-    ordering = ("event__starts_at", "last_name", "first_name")
+    # By event, then the waiting list in its order (the rest, without a place, by name).
+    ordering = (
+        "event__starts_at",
+        "event__code",
+        F("waitlist_position").asc(nulls_first=True),
+        "last_name",
+        "first_name",
+    )
     fieldsets = (
         (
             None,
@@ -105,25 +127,40 @@ class ParticipantAdmin(ServiceAdmin):
             done=lambda person, _result: gettext("%(object)s: checked in.") % {"object": person},
         ),
         "export_participants_csv",
+        service_action(
+            "erase_participants",
+            _("Erase the personal data of the selected participants"),
+            permission="erase",
+            call=lambda user, person: RetentionService(user).erase({"id": str(person.pk)}),
+            done=lambda _person, result: gettext("%(object)s: personal data erased.") % {"object": _pseudonym(result)},
+        ),
     ]
 
     local_registered_at = local_time("registered_at", _("registered at"))
     local_status_changed_at = local_time("status_changed_at", _("status changed at"))
+    local_erased_at = local_time("erased_at", _("personal data erased at"))
 
     @admin.display(description=_("name"), ordering="last_name")
     def name(self, person):
         return str(person)
 
+    @admin.display(description=_("event"), ordering="event__code")
+    def event_code(self, person):
+        return person.event.code
+
     # -- rights: personal data, and the actions' own rights ----------------------------------------------------------
 
     def sees_personal_data(self, request) -> bool:
-        return not selectors.hidden_participant_fields(request.user)
+        return not lists.hidden_participant_fields(request.user)
 
     def has_decide_permission(self, request):
         return self._may(request, Action.DECIDE_PARTICIPANTS)
 
     def has_check_in_permission(self, request):
         return self._may(request, Action.CHECK_IN_PARTICIPANTS)
+
+    def has_erase_permission(self, request):
+        return self._may(request, Action.ERASE_PARTICIPANTS)
 
     def get_list_display(self, request):
         return (*self.list_display, "email") if self.sees_personal_data(request) else self.list_display
@@ -133,7 +170,7 @@ class ParticipantAdmin(ServiceAdmin):
 
     def get_fieldsets(self, request, obj=None):
         # A new registration: no state to show yet; a row: its fields but those the user may not see.
-        hidden = {*STATE, "checkin_token"} if obj is None else selectors.hidden_participant_fields(request.user)
+        hidden = {*STATE, "checkin_token"} if obj is None else lists.hidden_participant_fields(request.user)
         fieldsets = []
         for name, options in super().get_fieldsets(request, obj):
             fields = [field for field in options["fields"] if field not in hidden]
@@ -148,7 +185,7 @@ class ParticipantAdmin(ServiceAdmin):
     def changelist_view(self, request, extra_context=None):
         # Django lets a change list filter on any of the model's own fields by URL: not on personal data without the
         # right (email__startswith=... would read it letter by letter).
-        hidden = selectors.hidden_participant_fields(request.user)
+        hidden = lists.hidden_participant_fields(request.user)
         for key in request.GET:
             if key.split("__")[0] in hidden:
                 raise DisallowedModelAdminLookup(f"Filtering by {key} is not allowed")
@@ -182,9 +219,9 @@ class ParticipantAdmin(ServiceAdmin):
         event = Event.objects.get(id=event_ids.pop()) if len(event_ids) == 1 else None
         # One event: its code names the file and times are in its zone; several: UTC, which fits them all.
         language = translation.get_language()
-        table = exports.participant_rows_table(
+        table = tables.participant_rows_table(
             user=request.user,
-            queryset=selectors.participants_for(user=request.user, queryset=queryset),
+            queryset=lists.participants_for(user=request.user, queryset=queryset),
             name=f"{event.code}-participants" if event else "participants",
             zone=zone_or_none(event.timezone) if event else None,
             language=language,

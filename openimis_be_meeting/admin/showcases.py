@@ -4,9 +4,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .. import selectors
 from ..models import Integration, Showcase, UseCase
 from ..permissions import Action
+from ..selectors import lists
 from ..services import ShowcaseService
 from .base import ServiceAdmin, choices
 from .forms import ListField, ServiceForm, service_item
@@ -61,7 +61,7 @@ class ShowcaseForm(ServiceForm):
     use_cases = forms.MultipleChoiceField(
         label=_("use cases"), choices=UseCase.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
-    countries = ListField(label=_("countries"), help_text=_("ISO 3166-1 alpha-2 codes, separated by commas."))
+    countries = forms.MultipleChoiceField(label=_("countries"), required=False)  # choices: ServiceForm
     media_links = ListField(label=_("media links"), lines=True, help_text=_("One web address per line."))
 
 
@@ -86,7 +86,7 @@ class ShowcaseAdmin(ServiceAdmin):
     change_action = Action.UPDATE_SHOWCASES
     delete_action = Action.DELETE_SHOWCASES
     service_class = ShowcaseService
-    selector = staticmethod(selectors.showcases_for)
+    selector = staticmethod(lists.showcases_for)
     history_entity = "showcase"
 
     list_display = ("title", "event", "lead_organisation", "status", "demo_type", "local_starts_at")

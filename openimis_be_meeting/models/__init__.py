@@ -16,7 +16,9 @@ from .participants import (
     ParticipantMutation,
     ParticipantRole,
     ParticipantStatus,
+    new_checkin_token,
 )
+from .retention import ErasedTally
 from .showcases import (
     EVIDENCE_RANK,
     DemoType,
@@ -41,9 +43,11 @@ from .showcases import (
 )
 
 __all__ = [
+    "new_checkin_token",
     "Session",
     "SessionMutation",
     "SessionType",
+    "ErasedTally",
     "EVIDENCE_RANK",
     "DemoType",
     "DeploymentStage",

@@ -72,6 +72,9 @@ class Event(ReadableMixin, core_models.HistoryModel):
     registration_closes_at = models.DateTimeField(_("registration closes at"), null=True, blank=True)
     requires_approval = models.BooleanField(_("registrations need approval"), default=False)
     organisers = models.TextField(_("organisers"), blank=True, default="")
+    # The last day (in the event's zone) its participants' personal data is kept; empty: the configured number of
+    # days after the event's end (retention_days_after_end). services/retention.py erases it after that day.
+    retention_date = models.DateField(_("personal data kept until"), null=True, blank=True)
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

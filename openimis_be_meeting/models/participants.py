@@ -1,3 +1,6 @@
+import secrets
+import string
+
 from core import models as core_models
 from core.models.history_model import HistoryModelManager
 from django.db import models
@@ -6,6 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from .events import Event
 from .reading import LiveQuerySet, ReadableMixin
+
+# The first character of a check-in token: never one a spreadsheet reads as the start of a formula (- in a URL-safe
+# token, once in 64), so the code on a badge printed from an export is the code itself.
+_TOKEN_FIRST = string.ascii_letters + string.digits
+
+
+def new_checkin_token() -> str:
+    """A fresh check-in token: 32 URL-safe characters (about 192 random bits), the first a letter or a digit. Tokens
+    issued before keep working as they are: they are looked up, never parsed."""
+    return secrets.choice(_TOKEN_FIRST) + secrets.token_urlsafe(24)[1:]
 
 
 class OrganisationType(models.TextChoices):
@@ -128,6 +141,8 @@ class Participant(ReadableMixin, core_models.HistoryModel):
     registered_at = models.DateTimeField(_("registered at"))
     status_changed_at = models.DateTimeField(_("status changed at"))
     checkin_token = models.CharField(_("check-in token"), max_length=64, unique=True)
+    # When the personal data was erased (services/retention.py): the row then only counts, and no longer changes.
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

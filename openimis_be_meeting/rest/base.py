@@ -15,9 +15,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import selectors
 from ..errors import MeetingError, MeetingNotFound, MeetingPermissionDenied, Problem, Problems
 from ..permissions import Action, require
+from ..selectors import lists
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ def request_language(request) -> str:
 def path_event(event_id):
     """The live event the request's address names; a 404 when there is none."""
     try:
-        return selectors.live_event(event_id, field="eventId")
+        return lists.live_event(event_id, field="eventId")
     except MeetingError as error:
         if error.problem is Problems.EVENT_NOT_FOUND:
             raise MeetingNotFound(error.problem, field=error.field, value=error.params.get("value")) from None

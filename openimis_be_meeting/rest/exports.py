@@ -11,7 +11,7 @@ module's Action rights). Refusals are the module's JSON errors: 401 unauthentica
 before the event is looked up, so callers without them learn nothing about which events exist.
 
 CSV is streamed while the rows are read; XLSX is written to a temporary file, then sent. What the files hold is
-decided in openimis_be_meeting/exports.py.
+decided in openimis_be_meeting/formats/tables/.
 """
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -19,7 +19,7 @@ from django.urls import re_path
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
-from .. import exports
+from ..formats import tables
 from ..permissions import Action
 from .base import MeetingAPIView, path_event, request_language
 
@@ -28,22 +28,22 @@ def _file_name(stem: str, extension: str) -> str:
     return f"{slugify(stem) or 'export'}.{extension}"
 
 
-def csv_response(table: exports.Table) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(exports.csv_pieces(table), content_type=exports.CSV_MEDIA_TYPE)
+def csv_response(table: tables.Table) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(tables.csv_pieces(table), content_type=tables.CSV_MEDIA_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, _file_name(table.name, "csv"))
     return response
 
 
-def xlsx_response(table: exports.Table) -> FileResponse:
+def xlsx_response(table: tables.Table) -> FileResponse:
     return FileResponse(
-        exports.xlsx_file(table),
+        tables.xlsx_file(table),
         as_attachment=True,
         filename=_file_name(table.name, "xlsx"),
-        content_type=exports.XLSX_MEDIA_TYPE,
+        content_type=tables.XLSX_MEDIA_TYPE,
     )
 
 
-def file_response(table: exports.Table, extension: str, language: str):
+def file_response(table: tables.Table, extension: str, language: str):
     """The download of a table, with the headers every export carries."""
     response = csv_response(table) if extension == "csv" else xlsx_response(table)
     # The files may hold personal data: never kept by a shared cache.
@@ -56,7 +56,7 @@ def file_response(table: exports.Table, extension: str, language: str):
 class ExportView(MeetingAPIView):
     """A table as a CSV or XLSX download; subclasses name the right and build the table."""
 
-    def table(self, request, **kwargs) -> exports.Table:
+    def table(self, request, **kwargs) -> tables.Table:
         raise NotImplementedError
 
     def get(self, request, extension: str, **kwargs):
@@ -69,7 +69,7 @@ class ParticipantsExport(ExportView):
 
     def table(self, request, *, language, event_id):
         event = path_event(event_id)
-        return exports.participants_table(request=request, event=event, params=request.query_params, language=language)
+        return tables.participants_table(request=request, event=event, params=request.query_params, language=language)
 
 
 class ShowcasesExport(ExportView):
@@ -77,7 +77,7 @@ class ShowcasesExport(ExportView):
 
     def table(self, request, *, language, event_id):
         event = path_event(event_id)
-        return exports.showcases_table(request=request, event=event, params=request.query_params, language=language)
+        return tables.showcases_table(request=request, event=event, params=request.query_params, language=language)
 
 
 class AgendaExport(ExportView):
@@ -85,14 +85,14 @@ class AgendaExport(ExportView):
 
     def table(self, request, *, language, event_id):
         event = path_event(event_id)
-        return exports.agenda_table(request=request, event=event, params=request.query_params, language=language)
+        return tables.agenda_table(request=request, event=event, params=request.query_params, language=language)
 
 
 class MatrixExport(ExportView):
     action = Action.SEARCH_SHOWCASES
 
     def table(self, request, *, language):
-        return exports.matrix_table(request=request, params=request.query_params, language=language)
+        return tables.matrix_table(request=request, params=request.query_params, language=language)
 
 
 _FORMAT = r"\.(?P<extension>csv|xlsx)$"

@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import re
 from contextlib import nullcontext
+from datetime import timedelta
 
 from core.jwt_authentication import JWTAuthentication
 from django.db.models import Prefetch
@@ -25,8 +26,8 @@ from django.utils.http import parse_etags, quote_etag
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from .. import ical
 from ..errors import MeetingNotFound, Problems
+from ..formats import calendars as ical
 from ..models import (
     ACTIVE_PARTICIPANT_STATUSES,
     Event,
@@ -65,9 +66,9 @@ def _vevent_status(event: Event) -> str:
     return "CONFIRMED"
 
 
-def _sequence(*rows) -> str:
+def _sequence(*rows) -> int:
     """0 for rows never changed; grows by one with every saved change of any of them."""
-    return str(sum(max(int(row.version or 1) - 1, 0) for row in rows))
+    return int(sum(max(int(row.version or 1) - 1, 0) for row in rows))
 
 
 def _revised(*rows):
@@ -108,13 +109,13 @@ def _listed(person: Participant) -> bool:
 def _event_vevent(event: Event, zone, participant: Participant | None = None) -> ical.Component:
     vevent = ical.Component("VEVENT")
     vevent.add("UID", ical.uid(event.id))
-    vevent.add("DTSTAMP", ical.utc_stamp(_revised(event)))
+    vevent.add("DTSTAMP", ical.in_utc(_revised(event)))
     vevent.add_instant("DTSTART", event.starts_at, zone)
     vevent.add_instant("DTEND", event.ends_at, zone)
     vevent.add("SEQUENCE", _sequence(event))
     if event.date_created:
-        vevent.add("CREATED", ical.utc_stamp(event.date_created))
-    vevent.add("LAST-MODIFIED", ical.utc_stamp(_revised(event)))
+        vevent.add("CREATED", ical.in_utc(event.date_created))
+    vevent.add("LAST-MODIFIED", ical.in_utc(_revised(event)))
     vevent.add_text("SUMMARY", event.name)
     lines = [event.description]
     if event.online_url:
@@ -145,14 +146,14 @@ def _session_vevent(session: Session, event: Event, zone, *, may_name, me: Parti
         roles["CHAIR"] = _("Chair")
     vevent = ical.Component("VEVENT")
     vevent.add("UID", ical.uid(session.id))
-    vevent.add("DTSTAMP", ical.utc_stamp(_revised(session, event)))
+    vevent.add("DTSTAMP", ical.in_utc(_revised(session, event)))
     vevent.add_instant("DTSTART", session.starts_at, zone)
     vevent.add_instant("DTEND", session.ends_at, zone)
     # The entry also shows the event's status: a change of either must reach the calendars.
     vevent.add("SEQUENCE", _sequence(session, event))
     if session.date_created:
-        vevent.add("CREATED", ical.utc_stamp(session.date_created))
-    vevent.add("LAST-MODIFIED", ical.utc_stamp(_revised(session, event)))
+        vevent.add("CREATED", ical.in_utc(session.date_created))
+    vevent.add("LAST-MODIFIED", ical.in_utc(_revised(session, event)))
     vevent.add_text("SUMMARY", session.title)
     type_label = session.get_session_type_display()
     lines = [f"{_label(Session, 'session_type')}: {type_label}"]
@@ -311,7 +312,7 @@ class PersonalAgendaView(CalendarFeedView):
         zone = zone_or_none(event.timezone)
         with self.language(request):
             root = _calendar(event, zone, event.name)
-            root.add("REFRESH-INTERVAL", "PT1H", value="DURATION")  # RFC 7986
+            root.add("REFRESH-INTERVAL", timedelta(hours=1), value="DURATION")  # RFC 7986
             root.add("X-PUBLISHED-TTL", "PT1H")
             root.append(_event_vevent(event, zone, participant))
             for session in _sessions(event):

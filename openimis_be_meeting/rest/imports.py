@@ -17,7 +17,8 @@ from rest_framework.response import Response
 
 from ..errors import MeetingError
 from ..permissions import Action
-from ..services.imports import ImportOptions, ImportProblems, import_limits, import_participants, parse_option
+from ..services.imports import import_participants
+from ..services.imports.report import ImportOptions, ImportProblems, import_limits, parse_option
 from .base import MeetingAPIView, path_event, request_language
 
 

@@ -4,6 +4,7 @@ from .catalogue import DigitalSystemService, StandardService
 from .events import EventService
 from .organisations import OrganisationService
 from .participants import ParticipantService
+from .retention import RetentionService
 from .showcases import ShowcaseService
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "EventService",
     "OrganisationService",
     "ParticipantService",
+    "RetentionService",
     "SessionService",
     "ShowcaseService",
     "StandardService",

@@ -22,7 +22,7 @@ from ..permissions import Action
 from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
 from .base import service_method
 from .locks import live_row, locked_in_event
-from .participants import move, save_participant
+from .participants import move, refuse_erased, save_participant
 
 P = ParticipantStatus
 # Event statuses in which people can be checked in; COMPLETED so that offline devices can still sync.
@@ -69,6 +69,7 @@ def _locked_by_id_or_token(data: dict, method: str) -> tuple[Event, Participant]
         event, participant = locked_in_event(Participant, not_found=not_found, id=uuid)
     else:
         raise MeetingError(Problems.REQUIRED, field="id")
+    refuse_erased(participant)
     if door_event is not None and door_event != event.id:
         raise MeetingError(Problems.CHECKIN_OTHER_EVENT, field="token" if token else "id", event=event.code)
     return event, participant
@@ -95,7 +96,7 @@ def mark_no_shows(event: Event, user) -> list[Participant]:
     confirmed = list(
         Participant.objects.select_for_update()
         .live()
-        .filter(event=event, status=P.CONFIRMED, attendance_mode=AttendanceMode.IN_PERSON)
+        .filter(event=event, status=P.CONFIRMED, attendance_mode=AttendanceMode.IN_PERSON, erased_at__isnull=True)
         .order_by("id")
     )
     # Read after the locks: a check-in that committed while we waited is seen.

@@ -14,6 +14,7 @@ from .base import service_method
 from .locks import locked_event
 from .lookups import openimis_location
 from .participants import fill_seats
+from .retention import last_day
 
 S = EventStatus
 _BEFORE_COMPLETION = {S.CANCELLED, S.POSTPONED}
@@ -32,6 +33,9 @@ EVENT_TRANSITIONS = {
 
 # Statuses in which an event is a record of what happened (or did not): its details no longer change.
 FINISHED = {S.COMPLETED, S.CANCELLED}
+
+# The input of a change allowed on a finished event.
+RETENTION_ONLY = {"id", "retention_date"}
 
 # Input key -> (API field name, maximum length, required)
 _TEXT_FIELDS = {
@@ -79,6 +83,8 @@ def _apply_changes(event: Event, data: dict) -> None:
         event.requires_approval = v.clean_flag(data["requires_approval"], field="requiresApproval")
     if "location_id" in data:
         event.location = openimis_location(data["location_id"])
+    if "retention_date" in data:
+        event.retention_date = v.clean_date(data["retention_date"], field="retentionDate")
 
 
 def _check_event(event: Event) -> None:
@@ -101,6 +107,8 @@ def _check_event(event: Event) -> None:
         raise MeetingError(Problems.EVENT_REGISTRATION_CLOSES_AFTER_END, field="registrationClosesAt")
     if event.participation_mode != ParticipationMode.IN_PERSON and not event.online_url:
         raise MeetingError(Problems.EVENT_ONLINE_URL_REQUIRED, field="onlineUrl")
+    if event.retention_date is not None and event.retention_date < last_day(event):
+        raise MeetingError(Problems.EVENT_RETENTION_BEFORE_END, field="retentionDate")
     taken = Event.objects.live().filter(code__iexact=event.code).exclude(id=event.id).exists()
     if taken:
         raise MeetingError(Problems.EVENT_CODE_TAKEN, field="code", value=event.code)
@@ -136,7 +144,8 @@ class EventService(BaseService):
     def update(self, obj_data: dict) -> Event:
         """Change the given fields of a live event; the status changes only through change_status."""
         event = locked_event(obj_data.get("id"))
-        if event.status in FINISHED:
+        # A finished event is a record; only how long its participants' personal data is kept may still change.
+        if event.status in FINISHED and set(obj_data) - RETENTION_ONLY:
             raise MeetingError(Problems.EVENT_FINISHED, field="id", status=event.get_status_display())
         _apply_changes(event, obj_data)
         _save(event, self.user)

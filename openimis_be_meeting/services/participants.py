@@ -5,8 +5,6 @@ cancellations and promotions of one event happen one after another: capacity is 
 positions stay 1..n without gaps, whatever the concurrency.
 """
 
-import secrets
-
 from core.models import User
 from core.services import BaseService
 from django.db import IntegrityError, transaction
@@ -23,6 +21,7 @@ from ..models import (
     Participant,
     ParticipantRole,
     ParticipantStatus,
+    new_checkin_token,
 )
 from ..permissions import Action, can
 from ..timeutils import now_for_storage
@@ -142,7 +141,15 @@ def save_participant(participant: Participant, user) -> Participant:
 def _locked_participant(participant_id) -> tuple[Event, Participant]:
     uuid = v.clean_uuid(participant_id, field="id")
     not_found = MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=uuid)
-    return locked_in_event(Participant, not_found=not_found, id=uuid)
+    event, participant = locked_in_event(Participant, not_found=not_found, id=uuid)
+    refuse_erased(participant)
+    return event, participant
+
+
+def refuse_erased(participant: Participant) -> None:
+    """An erased registration only counts in the statistics: it no longer changes (docs/retention.md)."""
+    if participant.erased_at is not None:
+        raise MeetingError(Problems.PARTICIPANT_ERASED, field="id")
 
 
 def check_registration_open(event: Event, user) -> None:
@@ -202,7 +209,9 @@ def fill_seats(event: Event, user) -> list[Participant]:
     if event.status not in SEATS_MOVE_IN:
         return []
     seats = seats_left(event)
-    queue = Participant.objects.select_for_update().live().filter(event=event, status=P.WAITLISTED)
+    queue = (
+        Participant.objects.select_for_update().live().filter(event=event, status=P.WAITLISTED, erased_at__isnull=True)
+    )
     promoted = list(queue.order_by("waitlist_position")[:seats] if seats is not None else queue)
     for participant in promoted:
         move(participant, P.CONFIRMED)
@@ -229,7 +238,7 @@ class ParticipantService(BaseService):
         check_registration_open(event, self.user)
         now = now_for_storage()
         participant = Participant(event=event, status=P.PENDING, registered_at=now, status_changed_at=now)
-        participant.checkin_token = secrets.token_urlsafe(24)
+        participant.checkin_token = new_checkin_token()
         apply_changes(participant, obj_data)
         if not event.requires_approval:
             _seat_or_waitlist(event, participant)

@@ -31,7 +31,7 @@ from ..models import (
     UseCase,
 )
 from ..permissions import Action, can
-from ..timeutils import now_for_storage, to_storage, zone_or_none
+from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
 from .base import service_method, touch
 from .history import record_lists
 from .locks import live_row, locked_event, locked_in_event
@@ -183,6 +183,14 @@ def _move(showcase: Showcase, target: str) -> None:
         raise MeetingError(Problems.SHOWCASE_ILLEGAL_TRANSITION, field="status", current=showcase.status, target=target)
     showcase.status = target
     showcase.status_changed_at = now_for_storage()
+
+
+def _check_begun(event: Event, showcase: Showcase) -> None:
+    """A presentation is recorded only once its slot has begun (the start shown in the event's zone)."""
+    if showcase.starts_at is not None and now_for_storage() < showcase.starts_at:
+        zone = zone_or_none(event.timezone)
+        starts = f"{from_storage(showcase.starts_at, zone):%Y-%m-%d %H:%M} {zone.key if zone else 'UTC'}"
+        raise MeetingError(Problems.SHOWCASE_NOT_STARTED, field="id", starts=starts)
 
 
 def _check_slot(event: Event, showcase: Showcase, presenters) -> None:
@@ -384,7 +392,9 @@ class ShowcaseService(BaseService):
 
     @service_method("meeting_showcase_service.mark_presented", Action.DECIDE_SHOWCASES)
     def mark_presented(self, obj_data: dict) -> Showcase:
-        """Record that a scheduled showcase was presented."""
-        _event, showcase = _locked_showcase(obj_data.get("id"))
+        """Record that a scheduled showcase was presented, once its slot has begun."""
+        event, showcase = _locked_showcase(obj_data.get("id"))
+        if S.PRESENTED in SHOWCASE_TRANSITIONS[showcase.status]:  # otherwise _move names the wrong status
+            _check_begun(event, showcase)
         _move(showcase, S.PRESENTED)
         return _save(showcase, self.user)

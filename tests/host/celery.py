@@ -11,7 +11,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "host.settings")
 _path = list(sys.path)
 app = Celery("openimis")
 # Celery's Django fixup puts the working directory first on sys.path; `make messages` works inside the package,
-# whose statistics.py and selectors.py would then shadow the standard library's.
+# whose selectors/ package would then shadow the standard library's.
 sys.path[:] = _path
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

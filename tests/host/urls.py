@@ -4,7 +4,7 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
 from graphql_jwt.decorators import jwt_cookie
 
-from openimis_be_meeting.gql_limits import QueryLimitsBackend
+from openimis_be_meeting.gql.base.limits import QueryLimitsBackend
 
 urlpatterns = [
     path("api/admin/", admin.site.urls),

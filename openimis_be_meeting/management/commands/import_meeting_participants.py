@@ -8,7 +8,8 @@ from django.core.management import BaseCommand, CommandError
 
 from ...errors import MeetingError
 from ...models import Event
-from ...services.imports import ImportOptions, import_limits, import_participants
+from ...services.imports import import_participants
+from ...services.imports.report import ImportOptions, import_limits
 
 SHOWN_ERRORS = 50
 
