@@ -128,6 +128,8 @@ class Participant(ReadableMixin, core_models.HistoryModel):
     registered_at = models.DateTimeField(_("registered at"))
     status_changed_at = models.DateTimeField(_("status changed at"))
     checkin_token = models.CharField(_("check-in token"), max_length=64, unique=True)
+    # The language of the mail the person receives (a code of settings.LANGUAGES); the instance's default when empty.
+    language = models.CharField(_("language"), max_length=16, blank=True, default="")
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 
