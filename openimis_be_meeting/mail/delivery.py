@@ -176,7 +176,10 @@ def _retry(message: Message, answer: str, outcome: Outcome) -> None:
         return
     delay = min(_config("mail_retry_base_seconds") * 2 ** (attempts - 1), _config("mail_retry_max_seconds"))
     Message.objects.filter(id=message.id, status=S.SENDING).update(
-        status=S.PENDING, lease_until=None, last_error=answer, next_attempt_at=now_for_storage() + timedelta(seconds=delay)
+        status=S.PENDING,
+        lease_until=None,
+        last_error=answer,
+        next_attempt_at=now_for_storage() + timedelta(seconds=delay),
     )
     outcome.retried += 1
     logger.warning("meeting mail %s: attempt %s failed, retried in %s s", message.id, attempts, int(delay))

@@ -69,7 +69,9 @@ def queue_many(
     if once_key is not None:
         for row in rows:
             row.once_key = once_key(row.participant)
-        taken = set(Message.objects.filter(once_key__in=[row.once_key for row in rows]).values_list("once_key", flat=True))
+        taken = set(
+            Message.objects.filter(once_key__in=[row.once_key for row in rows]).values_list("once_key", flat=True)
+        )
         rows = [row for row in rows if row.once_key not in taken]
     Message.objects.bulk_create(rows, ignore_conflicts=once_key is not None)
     if rows:

@@ -30,6 +30,8 @@ def queue_reminders(*, now: datetime | None = None) -> int:
     for event in events.filter(starts_at__lte=now + timedelta(days=longest)):
         if event.starts_at > now + timedelta(days=days_before(event)):
             continue
-        people = Participant.objects.live().filter(event=event, status=ParticipantStatus.CONFIRMED).select_related("event")
+        people = (
+            Participant.objects.live().filter(event=event, status=ParticipantStatus.CONFIRMED).select_related("event")
+        )
         queued += queue_many("REMINDER", people, once_key=reminder_key)
     return queued

@@ -9,7 +9,6 @@ import secrets
 
 from core.models import User
 from core.services import BaseService
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
@@ -101,16 +100,7 @@ def apply_changes(participant: Participant, data: dict) -> None:
         if key in data:
             setattr(participant, key, v.clean_flag(data[key], field=_camel(key)))
     if "language" in data:
-        participant.language = _clean_language(data["language"])
-
-
-def _clean_language(value) -> str:
-    """A language the instance offers (settings.LANGUAGES), or empty for the instance's default."""
-    if value in (None, ""):
-        return ""
-    if value not in {code for code, _name in settings.LANGUAGES}:
-        raise MeetingError(Problems.INVALID_CHOICE, field="language", value=str(value)[:16])
-    return value
+        participant.language = v.clean_language(data["language"])
 
 
 # The message a registration's new status sends the person.
