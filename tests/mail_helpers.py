@@ -5,11 +5,10 @@ import io
 
 import pytest
 from django.core.management import call_command
+from smtp_server import SmtpServer
 
 from openimis_be_meeting.apps import MeetingConfig
 from openimis_be_meeting.models import Message
-
-from smtp_server import SmtpServer
 
 
 @pytest.fixture

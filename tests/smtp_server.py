@@ -30,13 +30,17 @@ class Recorder:
         self.refuse = {}
         self.lock = threading.Lock()
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+    async def handle_RCPT(  # noqa: N802 - the name aiosmtpd calls
+        self, server, session, envelope, address, rcpt_options
+    ):
         if address in self.refuse:
             return self.refuse[address]
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):
+    async def handle_DATA(  # noqa: N802 - the name aiosmtpd calls
+        self, server, session, envelope
+    ):
         with self.lock:
             self.received.append((list(envelope.rcpt_tos), bytes(envelope.original_content or envelope.content)))
         return "250 Message accepted for delivery"

@@ -7,6 +7,7 @@ from datetime import timedelta
 import icalendar
 import pytest
 from django.db import transaction
+from mail_helpers import deliver, html_of, kinds, text_of
 
 from openimis_be_meeting.models import Message, Participant
 from openimis_be_meeting.services import EventService, ParticipantService, SessionService
@@ -14,7 +15,6 @@ from openimis_be_meeting.timeutils import now_for_storage
 
 from factories import PASSWORD, future, make_user, open_event, register
 from frontend import Enum, logged_in
-from mail_helpers import deliver, html_of, kinds, mail_config, smtp, text_of  # noqa: F401 - fixtures
 from showcase_setup import ok
 
 pytestmark = pytest.mark.django_db
@@ -204,8 +204,8 @@ def test_a_reminder_goes_once_to_each_confirmed_person_with_the_event_and_their_
 
     soon = open_event(admin, code="SOON", capacity=1, starts_at=future(2, 8), ends_at=future(3, 17))
     later = open_event(admin, code="LATER", starts_at=future(20, 8), ends_at=future(21, 17))
-    ok(SessionService(admin).create({"event_id": str(soon.id), "title": "Opening plenary", "session_type": "PLENARY",
-                                     "starts_at": future(2, 9), "ends_at": future(2, 10), "room": "Salle A"}))  # fmt: skip
+    plenary = {"title": "Opening plenary", "session_type": "PLENARY", "starts_at": future(2, 9), "room": "Salle A"}
+    ok(SessionService(admin).create({"event_id": str(soon.id), "ends_at": future(2, 10), **plenary}))
     register(admin, soon, 1, language="fr")
     register(admin, soon, 2)  # waitlisted: no reminder
     register(admin, later, 3)
@@ -282,7 +282,7 @@ def test_no_message_carries_another_persons_data(admin, smtp):
     deliver()
     raw = smtp.raw()
     assert len(raw) == 8
-    for data, message in zip(raw, smtp.messages()):
+    for data, message in zip(raw, smtp.messages(), strict=False):
         own = message["To"].split("@")[0].removeprefix("person")
         for other in {"0", "1", "2", "3"} - {own}:
             assert f"person{other}@".encode() not in data and f"Person{other}".encode() not in data

@@ -7,6 +7,7 @@ marked leaves the row SENDING; when its lease runs out the row is sent again, wi
 is recognisable as the same message (docs/mail.md, "Delivery guarantee").
 """
 
+import contextlib
 import logging
 import smtplib
 from dataclasses import dataclass
@@ -193,7 +194,5 @@ def _fail(message: Message, answer: str, outcome: Outcome) -> None:
 
 def _close(connection) -> None:
     if connection is not None:
-        try:
+        with contextlib.suppress(Exception):  # a connection already broken has nothing left to close
             connection.close()
-        except Exception:  # a connection already broken has nothing left to close
-            pass

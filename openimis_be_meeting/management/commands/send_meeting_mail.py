@@ -8,7 +8,7 @@ from ...mail import delivery, reminders
 
 
 class Command(BaseCommand):
-    help = "Send the participants' mail waiting in the outbox (one pass, or --loop); with --reminders, queue due reminders first."
+    help = "Send the participants' mail waiting in the outbox (one pass, or --loop); --reminders queues due ones first."
 
     def add_arguments(self, parser):
         parser.add_argument("--loop", action="store_true", help="Keep sending until interrupted.")
