@@ -28,10 +28,11 @@ test-postgres: $(STAMP)
 	$(PG_ENV) $(PY) -m pytest --create-db
 
 # Mutations through Celery workers over RabbitMQ (CELERY_BROKER_URL, default amqp://guest:guest@127.0.0.1:5672//),
-# as production runs them: MODE=PROD, PostgreSQL, real worker processes started and killed by the tests.
+# as production runs them: MODE=PROD, PostgreSQL, real worker processes started and killed by the tests; the same
+# for the participants' mail (a worker killed between the mail server's acceptance and the row's marking).
 test-async: $(STAMP)
 	$(PG_ENV) MODE=PROD MEETING_ASYNC_TESTS=required CELERY_TASK_DEFAULT_QUEUE=meeting_async_$$$$ \
-		$(PY) -m pytest --create-db -p no:cacheprovider tests/test_async_mutations.py
+		$(PY) -m pytest --create-db -p no:cacheprovider tests/test_async_mutations.py tests/test_mail_async.py
 
 # Debian's chromium and chromedriver for the browser test (apt-get, as root), installed only when missing.
 browser-deps:
