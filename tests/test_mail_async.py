@@ -12,13 +12,13 @@ import pytest
 from celery_worker import Worker
 from django.conf import settings
 from django.db import connection
+from smtp_server import SmtpServer
+from test_async_mutations import finished_log, registration, send, wait_until_paused
 
 from openimis_be_meeting.models import Message
 from openimis_be_meeting.timeutils import now_for_storage
 
 from factories import PASSWORD, make_user, open_event
-from smtp_server import SmtpServer
-from test_async_mutations import finished_log, registration, send, wait_until_paused
 from frontend import logged_in
 
 ASYNC_HERE = core.async_mutations and "postgresql" in settings.DATABASES["default"]["ENGINE"]
