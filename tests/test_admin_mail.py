@@ -56,8 +56,9 @@ def test_an_announcement_is_previewed_with_its_count_then_sent_to_those_who_agre
 
     preview = client.post(f"{APP}message/announce/", {**form, "preview": "1"})
     assert preview.status_code == 200
-    assert "It goes to 1 person who agreed to be contacted." in text(preview)
-    assert "1 person is left out" in text(preview) and "The shuttle leaves at 8." in text(preview)
+    assert "Recipients (who agreed to be contacted): 1" in text(preview)
+    assert "Left out (they did not agree to be contacted): 1" in text(preview)
+    assert "The shuttle leaves at 8." in text(preview)
     assert Message.objects.count() == 0
     register(admin, event, 3, consent_contact=True)
     Message.objects.all().delete()
