@@ -49,8 +49,11 @@ demo-db: $(STAMP)
 	$(MANAGE) migrate --run-syncdb --noinput
 	$(MANAGE) demo_setup
 
+# The outbox is delivered by send_meeting_mail --loop next to the web server (stopped with it); mail goes to
+# EMAIL_HOST:EMAIL_PORT when set, otherwise to files in demo-mail/ (MEETING_MAIL_DIR), as demo_setup prints.
 demo: demo-db
-	$(MANAGE) runserver --insecure $(HOST):$(PORT)
+	$(MANAGE) send_meeting_mail --loop --reminders --interval 5 & mailer=$$!; \
+		trap 'kill $$mailer' EXIT INT TERM; $(MANAGE) runserver --insecure $(HOST):$(PORT)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -79,4 +82,4 @@ schema: $(STAMP)
 	$(PY) tests/schema_sdl.py
 
 clean:
-	rm -rf dist build *.egg-info demo.sqlite3
+	rm -rf dist build *.egg-info demo.sqlite3 demo-mail

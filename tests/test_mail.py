@@ -246,6 +246,13 @@ def test_an_event_can_switch_reminders_off_and_set_its_sender(admin, smtp):
     assert received["From"] == "openIMIS Initiative <meetings@openimis.example>"
     assert received["Reply-To"] == "team@openimis.example"
     assert "openIMIS Initiative" in text_of(received)
+    # A kind switched off after its message was queued is not sent either: the row says so.
+    register(admin, event, 2)
+    off = {"eventId": str(event.id), "disabledKinds": ["REMINDER", "CONFIRMED"]}
+    assert session.mutate("setMeetingEventMailSettings", off)["status"] == 2
+    deliver()
+    assert Message.objects.get(recipient="person2@example.cm").status == "SKIPPED"
+    assert len(smtp.messages()) == 1
     bad = session.mutate("setMeetingEventMailSettings", {"eventId": str(event.id), "disabledKinds": ["SPAM"]})
     assert bad["errors"][0]["code"] == "meeting.message.unknown_kind"
 

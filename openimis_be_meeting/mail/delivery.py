@@ -10,6 +10,7 @@ is recognisable as the same message (docs/mail.md, "Delivery guarantee").
 import contextlib
 import logging
 import smtplib
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import formataddr, parseaddr
@@ -27,6 +28,9 @@ from .outbox import mail_settings
 
 logger = logging.getLogger(__name__)
 S = MessageStatus
+
+# How many rows a sender takes at a time (one update): all that a sender that dies can hold up until its lease ends.
+CLAIM_SIZE = 20
 
 # Sent after the mail server accepted a message and before its row is marked SENT (kwargs: message).
 message_accepted = Signal()
@@ -57,42 +61,79 @@ def due(now: datetime):
     )
 
 
-def claim(message_id, now: datetime) -> bool:
-    """Take one row for this sender; False when another sender has it. Commits at once outside a transaction."""
+def claim(message_ids, now: datetime) -> list[Message]:
+    """Take the rows among `message_ids` no other sender holds, with one update that commits at once (outside a
+    transaction); returns them, oldest first."""
+    token = uuid.uuid4().hex
     lease = now + timedelta(seconds=_config("mail_lease_seconds"))
-    taken = due(now).filter(id=message_id).update(status=S.SENDING, lease_until=lease, attempts=F("attempts") + 1)
-    return taken == 1
+    due(now).filter(id__in=message_ids).update(
+        status=S.SENDING, lease_until=lease, attempts=F("attempts") + 1, claimed_by=token
+    )
+    taken = Message.objects.filter(claimed_by=token, status=S.SENDING).select_related("event", "participant")
+    return list(taken.order_by("next_attempt_at", "id"))
 
 
 def deliver_pending(*, limit: int | None = None) -> Outcome:
-    """One pass over the due rows (at most `limit`, else mail_batch_size), over one connection to the mail server."""
+    """One pass over the due rows (at most `limit`, else mail_batch_size), over one connection to the mail server,
+    claimed CLAIM_SIZE at a time; a pass stops at the first sign that the server cannot be reached."""
     outcome = Outcome()
     now = now_for_storage()
     batch = int(limit or _config("mail_batch_size"))
     candidates = list(due(now).order_by("next_attempt_at", "id").values_list("id", flat=True)[:batch])
-    connection = None
+    connection, events = None, {}
     try:
-        for message_id in candidates:
-            if not claim(message_id, now):
-                continue
-            outcome.claimed += 1
-            message = Message.objects.select_related("event", "participant").get(id=message_id)
-            connection = connection or get_connection(fail_silently=False)
-            try:
-                _send(message, connection)
-            except Unreachable as error:
-                _retry(message, str(error), outcome)
-                break
-            except _Refused as refusal:
-                (_fail if refusal.permanent else _retry)(message, refusal.answer, outcome)
-                _close(connection)
-                connection = None
-            else:
-                outcome.sent += 1
+        for start in range(0, len(candidates), CLAIM_SIZE):
+            claimed = claim(candidates[start : start + CLAIM_SIZE], now)
+            for index, message in enumerate(claimed):
+                outcome.claimed += 1
+                if message.kind in (_settings(message, events).disabled_kinds or []):
+                    _skip(message)
+                    continue
+                connection = connection or get_connection(fail_silently=False)
+                try:
+                    _send(message, connection)
+                except Unreachable as error:
+                    _retry(message, str(error), outcome)
+                    _release(claimed[index + 1 :])
+                    raise _Stop from None
+                except _Refused as refusal:
+                    (_fail if refusal.permanent else _retry)(message, refusal.answer, outcome)
+                    _close(connection)
+                    connection = None
+                else:
+                    outcome.sent += 1
+    except _Stop:
+        pass
     finally:
         _close(connection)
     outcome.retry_in = _retry_in(outcome, len(candidates) == batch)
     return outcome
+
+
+class _Stop(Exception):
+    """The server is unreachable: the rest of the pass waits for the next one."""
+
+
+def _settings(message: Message, events: dict):
+    """The message's event settings, read once per event and pass."""
+    if message.event_id not in events:
+        events[message.event_id] = mail_settings(message.event)
+    message.event._meeting_mail_settings = events[message.event_id]
+    return events[message.event_id]
+
+
+def _release(messages: list[Message]) -> None:
+    """Hand back rows claimed but not tried (their attempt is not counted)."""
+    ids = [message.id for message in messages]
+    Message.objects.filter(id__in=ids, status=S.SENDING).update(
+        status=S.PENDING, lease_until=None, attempts=F("attempts") - 1
+    )
+
+
+def _skip(message: Message) -> None:
+    """A kind the event switched off (after the message was queued): kept, marked, not sent."""
+    Message.objects.filter(id=message.id, status=S.SENDING).update(status=S.SKIPPED, lease_until=None)
+    logger.info("meeting mail %s (%s) not sent: switched off for its event", message.id, message.kind)
 
 
 def _retry_in(outcome: Outcome, more: bool) -> float | None:

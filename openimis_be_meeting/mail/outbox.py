@@ -38,19 +38,23 @@ def queue(
 
     `context` (JSON-serialisable) reaches the kind's templates as top-level variables; `attachments` are
     (filename, content, mimetype); `once_key` makes the call idempotent (a second call with the same key queues
-    nothing). Returns None, queueing nothing, when the event switched the kind off, or for an announcement to a person
-    who did not agree to be contacted."""
+    nothing). Returns the queued row, or None, queueing nothing, for an announcement to a person who did not agree
+    to be contacted or a once_key already used. A kind the event switched off is not sent: its row is marked SKIPPED
+    when it comes up for delivery (so that queueing costs one INSERT in the caller's transaction)."""
     if once_key is not None and Message.objects.filter(once_key=once_key).exists():
         return None
-    rows = _rows(kind, [participant], context=context, attachments=attachments, user=user)
+    rows = _rows(kind, [participant], context=context, attachments=attachments, user=user, switches=False)
     if not rows:
         return None
-    rows[0].once_key = once_key
-    try:
-        with transaction.atomic():  # a savepoint: a key taken meanwhile must not break the caller's transaction
-            rows[0].save(force_insert=True)
-    except IntegrityError:
-        return None
+    if once_key is None:
+        rows[0].save(force_insert=True)
+    else:
+        rows[0].once_key = once_key
+        try:
+            with transaction.atomic():  # a savepoint: a key taken meanwhile must not break the caller's transaction
+                rows[0].save(force_insert=True)
+        except IntegrityError:
+            return None
     _deliver_after_commit()
     return rows[0]
 
@@ -64,8 +68,9 @@ def queue_many(
     once_key: Callable[[Participant], str] | None = None,
 ) -> int:
     """Queue the same kind of message to many participants of one event (its change, an announcement, reminders) in
-    one insert; with `once_key`, people whose key was used already are skipped. Returns how many were queued."""
-    rows = _rows(kind, list(participants), context=context, attachments=(), user=user)
+    one insert; nothing when the event switched the kind off; with `once_key`, people whose key was used already are
+    skipped. Returns how many were queued."""
+    rows = _rows(kind, list(participants), context=context, attachments=(), user=user, switches=True)
     if once_key is not None:
         for row in rows:
             row.once_key = once_key(row.participant)
@@ -79,13 +84,13 @@ def queue_many(
     return len(rows)
 
 
-def _rows(kind, participants, *, context, attachments, user) -> list[Message]:
+def _rows(kind, participants, *, context, attachments, user, switches: bool) -> list[Message]:
     if kind not in KINDS:
         raise ValueError(f"unknown message kind {kind!r}")
     if not participants:
         return []
     event = participants[0].event
-    if kind in (mail_settings(event).disabled_kinds or []):
+    if switches and kind in (mail_settings(event).disabled_kinds or []):  # many rows: worth the query here
         return []
     if KINDS[kind].announcement:
         participants = [person for person in participants if person.consent_contact]

@@ -15,6 +15,7 @@ class MessageStatus(models.TextChoices):
     SENDING = "SENDING", _("Being sent")
     SENT = "SENT", _("Sent")
     FAILED = "FAILED", _("Failed")
+    SKIPPED = "SKIPPED", _("Not sent: switched off for the event")
 
 
 class Message(core_models.UUIDModel):
@@ -44,6 +45,8 @@ class Message(core_models.UUIDModel):
     next_attempt_at = models.DateTimeField(_("next attempt at"))
     # A sender holds the row until then; past it, the row is taken again (its sender is presumed dead).
     lease_until = models.DateTimeField(_("held until"), null=True, blank=True)
+    # The claim of the sender that holds (or last held) the row.
+    claimed_by = models.CharField(_("claimed by"), max_length=32, blank=True, default="")
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     # The mail server's answer to the last failed attempt.
     last_error = models.TextField(_("last error"), blank=True, default="")
