@@ -360,3 +360,26 @@ def test_organisers_list_messages_see_addresses_only_with_the_personal_data_righ
     refused = logged_in("Looker", PASSWORD).post(query)
     assert refused["errors"][0]["message"] == "You do not have the right to do this.", refused
     assert not (refused.get("data") or {}).get("meetingMessages")
+
+
+def test_the_outbox_api_queues_attachments_and_honours_its_once_key(admin, smtp):
+    from openimis_be_meeting.mail import outbox
+
+    event = open_event(admin, capacity=5)
+    person = Participant.objects.get(id=register(admin, event, 1)["data"]["id"])
+    Message.objects.all().delete()
+    document = b"%PDF-1.4 badge of Person1"
+
+    with transaction.atomic():
+        first = outbox.queue("CONFIRMED", person, attachments=[("badge.pdf", document, "application/pdf")],
+                             context={"reason": "unused"}, user=admin, once_key=f"badge:{person.id}")  # fmt: skip
+        again = outbox.queue("CONFIRMED", person, once_key=f"badge:{person.id}")
+    assert first is not None and again is None
+    with pytest.raises(ValueError):
+        outbox.queue("NO_SUCH_KIND", person)
+    deliver()
+    [received] = smtp.messages()
+    [attachment] = list(received.iter_attachments())
+    assert (attachment.get_filename(), attachment.get_content_type()) == ("badge.pdf", "application/pdf")
+    assert attachment.get_content() == document
+    assert Message.objects.get().queued_by == admin

@@ -89,8 +89,8 @@ def _rows(kind, participants, *, context, attachments, user, switches: bool) -> 
         raise ValueError(f"unknown message kind {kind!r}")
     if not participants:
         return []
-    event = participants[0].event
-    if switches and kind in (mail_settings(event).disabled_kinds or []):  # many rows: worth the query here
+    event_id = participants[0].event_id
+    if switches and kind in (mail_settings(participants[0].event).disabled_kinds or []):  # worth a query for many
         return []
     if KINDS[kind].announcement:
         participants = [person for person in participants if person.consent_contact]
@@ -99,7 +99,7 @@ def _rows(kind, participants, *, context, attachments, user, switches: bool) -> 
     return [
         Message(
             id=(message_uuid := uuid.uuid4()),
-            event_id=event.id,
+            event_id=event_id,
             participant=person,
             kind=kind,
             language=language_for(person),
@@ -147,7 +147,7 @@ def copy_for_resend(message: Message, *, user) -> Message:
     address and language), queued now: an organiser's resend."""
     participant = message.participant
     if participant is None or participant.is_deleted:
-        raise MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id")
+        raise MeetingError(Problems.PARTICIPANT_NOT_FOUND, field="id", value=str(message.participant_id))
     now = now_for_storage()
     copy = Message(
         id=(message_uuid := uuid.uuid4()),
