@@ -198,3 +198,11 @@ def _kick() -> None:
 def due_now(now: datetime | None = None) -> int:
     """How many messages wait to be sent now."""
     return Message.objects.filter(status="PENDING", next_attempt_at__lte=now or now_for_storage()).count()
+
+
+def erase_personal_data(participant_ids) -> int:
+    """Blank what the outbox keeps about these participants (address, context, attachments, the server's answers,
+    subject) and withdraw their unsent messages (SKIPPED): for erasing a person's data. Returns the rows changed."""
+    rows = Message.objects.filter(participant_id__in=list(participant_ids))
+    rows.filter(status__in=("PENDING", "SENDING")).update(status="SKIPPED", lease_until=None)
+    return rows.update(recipient="", context={}, attachments=[], last_error="", subject="")
