@@ -28,10 +28,11 @@ test-postgres: $(STAMP)
 	$(PG_ENV) $(PY) -m pytest --create-db
 
 # Mutations through Celery workers over RabbitMQ (CELERY_BROKER_URL, default amqp://guest:guest@127.0.0.1:5672//),
-# as production runs them: MODE=PROD, PostgreSQL, real worker processes started and killed by the tests.
+# as production runs them: MODE=PROD, PostgreSQL, real worker processes started and killed by the tests; the same
+# for the participants' mail (a worker killed between the mail server's acceptance and the row's marking).
 test-async: $(STAMP)
 	$(PG_ENV) MODE=PROD MEETING_ASYNC_TESTS=required CELERY_TASK_DEFAULT_QUEUE=meeting_async_$$$$ \
-		$(PY) -m pytest --create-db -p no:cacheprovider tests/test_async_mutations.py
+		$(PY) -m pytest --create-db -p no:cacheprovider tests/test_async_mutations.py tests/test_mail_async.py
 
 # Debian's chromium and chromedriver for the browser test (apt-get, as root), installed only when missing.
 browser-deps:
@@ -59,8 +60,11 @@ demo-db: $(STAMP)
 	$(MANAGE) migrate --run-syncdb --noinput
 	$(MANAGE) demo_setup
 
+# The outbox is delivered by send_meeting_mail --loop next to the web server (stopped with it); mail goes to
+# EMAIL_HOST:EMAIL_PORT when set, otherwise to files in demo-mail/ (MEETING_MAIL_DIR), as demo_setup prints.
 demo: demo-db
-	$(MANAGE) runserver --insecure $(HOST):$(PORT)
+	$(MANAGE) send_meeting_mail --loop --reminders --interval 5 & mailer=$$!; \
+		trap 'kill $$mailer' EXIT INT TERM; $(MANAGE) runserver --insecure $(HOST):$(PORT)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -116,4 +120,4 @@ test-frontend: $(STAMP) $(NPM_STAMP) browser-deps
 	PY=$(PY) HOST=$(HOST) PORT=$(PORT) FRONT_PORT=$(FRONT_PORT) bash frontend/scripts/e2e.sh
 
 clean:
-	rm -rf dist build *.egg-info demo.sqlite3 frontend-test.sqlite3 frontend/dist frontend/host/dist
+	rm -rf dist build *.egg-info demo.sqlite3 demo-mail frontend-test.sqlite3 frontend/dist frontend/host/dist

@@ -53,6 +53,24 @@ DEFAULT_CFG = {
     "gql_max_depth": 15,
     "gql_max_fields": 1_000,
     "gql_max_aliases": 30,
+    # Mail to participants (docs/mail.md). The outbox is read with the participant search right; recipients'
+    # addresses and the server's answers need the personal-data right (216006).
+    "gql_query_meeting_messages_perms": ["216001"],
+    "gql_mutation_resend_meeting_messages_perms": ["216003"],
+    "gql_mutation_send_meeting_announcements_perms": ["218101"],
+    # "auto": a Celery task delivers where mutations run in workers (MODE=PROD), send_meeting_mail elsewhere;
+    # "celery" or "command" to choose.
+    "mail_delivery": "auto",
+    "mail_batch_size": 200,
+    "mail_max_attempts": 8,
+    "mail_retry_base_seconds": 60,
+    "mail_retry_max_seconds": 3600,
+    # How long a sender holds a row; past it another sender takes it (the first is presumed dead).
+    "mail_lease_seconds": 300,
+    # Reminders go out this many days before an event starts (each event may set its own), once per registration.
+    "mail_reminder_days_before": 3,
+    # The domain of every Message-ID; the domain of DEFAULT_FROM_EMAIL when empty.
+    "mail_message_id_domain": "",
 }
 
 

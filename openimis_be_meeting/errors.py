@@ -106,6 +106,15 @@ class Problems:
     ORGANISATION_IN_USE = Problem(
         "meeting.organisation.in_use", _("The organisation %(value)s still has registered participants.")
     )
+    MESSAGE_NOT_FOUND = Problem("meeting.message.not_found", _("No message exists with the id %(value)s."))
+    MESSAGE_NO_RECIPIENT = Problem(
+        "meeting.message.no_recipient", _("No participant matches these filters and agreed to be contacted.")
+    )
+    MESSAGE_RECIPIENTS_CHANGED = Problem(
+        "meeting.message.recipients_changed",
+        _("The message would now go to %(count)s people, not %(expected)s as previewed: look at the preview again."),
+    )
+    MESSAGE_UNKNOWN_KIND = Problem("meeting.message.unknown_kind", _("%(value)s is not a kind of message."))
     PARTICIPANT_NOT_FOUND = Problem("meeting.participant.not_found", _("No participant exists with the id %(value)s."))
     PARTICIPANT_EMAIL_TAKEN = Problem(
         "meeting.participant.email_taken", _("This email address is already registered for this event.")

@@ -38,6 +38,9 @@ class Action(str, Enum):
     MANAGE_CATALOGUE = "gql_mutation_manage_meeting_catalogue_perms"
     SEARCH_SESSIONS = "gql_query_meeting_sessions_perms"
     MANAGE_AGENDA = "gql_mutation_manage_meeting_sessions_perms"
+    SEARCH_MESSAGES = "gql_query_meeting_messages_perms"
+    RESEND_MESSAGES = "gql_mutation_resend_meeting_messages_perms"
+    SEND_ANNOUNCEMENTS = "gql_mutation_send_meeting_announcements_perms"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ import graphene
 from .gql import agenda as ag
 from .gql import events, participants
 from .gql import history as gh
+from .gql import mail as gm
 from .gql import retention as gr
 from .gql.base.connection import MeetingConnectionField
 from .gql.base.rights import resolved_by
@@ -19,8 +20,9 @@ from .gql.showcases.types import (
     MeetingStandardGQLType,
     MeetingUseCaseEnum,
 )
-from .models import Attendance, DigitalSystem, Event, Organisation, Participant, Session, Showcase, Standard
+from .models import Attendance, DigitalSystem, Event, Message, Organisation, Participant, Session, Showcase, Standard
 from .selectors import lists, matrix, statistics
+from .selectors import mail as mail_reads
 
 # The Celery worker finds each mutation as openimis_be_meeting.schema.<ClassName>.
 CreateMeetingEventMutation = events.CreateMeetingEventMutation
@@ -57,6 +59,12 @@ DecideMeetingShowcaseMutation = sm.DecideMeetingShowcaseMutation
 ScheduleMeetingShowcaseMutation = sm.ScheduleMeetingShowcaseMutation
 MarkMeetingShowcasePresentedMutation = sm.MarkMeetingShowcasePresentedMutation
 EraseMeetingParticipantMutation = gr.EraseMeetingParticipantMutation
+ResendMeetingMessageMutation = gm.ResendMeetingMessageMutation
+SendMeetingAnnouncementMutation = gm.SendMeetingAnnouncementMutation
+SetMeetingEventMailSettingsMutation = gm.SetMeetingEventMailSettingsMutation
+
+
+MESSAGE_ORDER_FIELDS = frozenset({"queuedAt", "sentAt", "status", "kind"})
 
 
 def _list_field(gql_type, *, by_mutation: bool = True):
@@ -102,6 +110,9 @@ class Query(graphene.ObjectType):
         description="Confirmed participants who agreed to be listed, with only the fields they agreed to show.",
     )
     meeting_history = gh.meeting_history_field()
+    meeting_messages = _list_field(gm.MeetingMessageGQLType, by_mutation=False)
+    meeting_announcement_preview = gm.announcement_preview_field()
+    meeting_event_mail_settings = gm.event_mail_settings_field()
 
     def resolve_meeting_events(self, info, **kwargs):
         events = Event.objects.for_reading().select_related("location").order_by("-starts_at", "code", "id")
@@ -161,6 +172,14 @@ class Query(graphene.ObjectType):
 
     resolve_meeting_history = gh.resolve_meeting_history
 
+    def resolve_meeting_messages(self, info, **kwargs):
+        messages = Message.objects.select_related("event", "participant__event", "participant__organisation")
+        lists.check_order(kwargs.get("orderBy"), allowed=MESSAGE_ORDER_FIELDS)
+        return messages.order_by("-queued_at", "id")
+
+    resolve_meeting_announcement_preview = resolved_by(mail_reads.announcement_preview)
+    resolve_meeting_event_mail_settings = resolved_by(mail_reads.event_mail_settings)
+
 
 class Mutation(graphene.ObjectType):
     create_meeting_event = CreateMeetingEventMutation.Field()
@@ -197,6 +216,9 @@ class Mutation(graphene.ObjectType):
     schedule_meeting_showcase = ScheduleMeetingShowcaseMutation.Field()
     mark_meeting_showcase_presented = MarkMeetingShowcasePresentedMutation.Field()
     erase_meeting_participant = EraseMeetingParticipantMutation.Field()
+    resend_meeting_message = ResendMeetingMessageMutation.Field()
+    send_meeting_announcement = SendMeetingAnnouncementMutation.Field()
+    set_meeting_event_mail_settings = SetMeetingEventMailSettingsMutation.Field()
 
 
 def bind_signals():

@@ -239,3 +239,14 @@ def clean_score(value, *, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
         raise MeetingError(Problems.SCORE_INVALID, field=field)
     return value
+
+
+def clean_language(value, *, field: str = "language") -> str:
+    """A language the instance offers (a code of settings.LANGUAGES), or empty for the instance's default."""
+    from django.conf import settings
+
+    if value in (None, ""):
+        return ""
+    if value not in {code for code, _name in settings.LANGUAGES}:
+        raise MeetingError(Problems.INVALID_CHOICE, field=field, value=str(value)[:16])
+    return value

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from mail_helpers import mail_config, smtp  # noqa: F401 - the mail tests' SMTP server and configuration
 
 from factories import make_user
 

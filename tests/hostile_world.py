@@ -151,6 +151,13 @@ def base_input(hostile, mutation: str) -> dict:
             "startsAt": instant(31, 9),
             "endsAt": instant(31, 10),
         },
+        "sendMeetingAnnouncement": {
+            "eventId": str(world.event.id),
+            "subject": "Shuttle",
+            "body": "The shuttle leaves at 8.",
+            "expectedCount": 1,
+        },
+        "setMeetingEventMailSettings": {"eventId": str(world.event.id)},
     }
     return inputs[mutation]
 

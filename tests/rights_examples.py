@@ -6,7 +6,7 @@ fail for a field found by introspection without one: add it here."""
 
 from datetime import timedelta
 
-from openimis_be_meeting.models import Event, Showcase
+from openimis_be_meeting.models import Event, Message, Participant, Showcase
 from openimis_be_meeting.services import (
     DigitalSystemService,
     OrganisationService,
@@ -26,6 +26,11 @@ QUERY_EXAMPLES = {
     "meetingEventStatistics": lambda w: (f'eventId: "{w.event_id}"', "registrations confirmed byStatus { key count }"),
     "meetingInteroperabilityMatrix": lambda w: ("", "pairs { showcaseCount systemA { name } }"),
     "meetingPublishedParticipants": lambda w: (f'eventId: "{w.event_id}"', "lastName jobTitle"),
+    "meetingAnnouncementPreview": lambda w: (
+        f'eventId: "{_contactable(w)}", subject: "Shuttle", body: "The shuttle leaves at 8."',
+        "count subject text",
+    ),
+    "meetingEventMailSettings": lambda w: (f'eventId: "{w.event_id}"', "senderName reminderDaysBefore"),
 }
 # For a field whose right depends on an argument (permissions.ByArgument): value -> (arguments, selection).
 QUERY_EXAMPLES_BY_ARGUMENT = {
@@ -65,6 +70,22 @@ def _confirmed(w: RightsWorld, number: int) -> str:
     result = register(w.admin, w.show.event, number, **secret_person(number))
     assert result["success"], result
     return result["data"]["id"]
+
+
+def _contactable(w: RightsWorld) -> str:
+    """An event with a confirmed participant who agreed to be contacted (an announcement's recipient)."""
+    event = open_event(w.admin, code=f"CONTACT-{Participant.objects.count()}")
+    assert register(w.admin, event, 36, consent_contact=True)["success"]
+    return str(event.id)
+
+
+def _announcement(w: RightsWorld) -> dict:
+    event_id = _contactable(w)
+    return {"eventId": event_id, "subject": "Shuttle", "body": "The shuttle leaves at 8.", "expectedCount": 1}
+
+
+def _message(w: RightsWorld) -> str:
+    return str(Message.objects.filter(event__is_deleted=False).order_by("queued_at", "id").first().id)
 
 
 def _own_showcase(w: RightsWorld, owner, stage: str = "DRAFT") -> str:
@@ -219,6 +240,9 @@ MUTATION_EXAMPLES = {
         "endsAt": _iso(future(31, 10) + timedelta(minutes=30)),
     },
     "markMeetingShowcasePresented": lambda w, owner: {"id": _begun(w, _reviewed(w, "SCHEDULED"))},
+    "resendMeetingMessage": lambda w, owner: {"id": _message(w)},
+    "sendMeetingAnnouncement": lambda w, owner: _announcement(w),
+    "setMeetingEventMailSettings": lambda w, owner: {"eventId": w.event_id, "disabledKinds": ["REMINDER"]},
 }
 
 

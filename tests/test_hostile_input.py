@@ -89,6 +89,10 @@ TEXT_FIELDS = [
     TextField("createMeetingSession", "title", 255, f"{SESSIONS} title"),
     TextField("createMeetingSession", "description", 10_000, f"{SESSIONS} description"),
     TextField("createMeetingSession", "room", 128, f"{SESSIONS} room"),
+    TextField("sendMeetingAnnouncement", "subject", 200),
+    TextField("sendMeetingAnnouncement", "body", 10_000),
+    TextField("setMeetingEventMailSettings", "senderName", 128),
+    TextField("setMeetingEventMailSettings", "replyTo", 254),
 ]
 
 
@@ -168,6 +172,7 @@ def test_every_free_text_input_of_the_module_has_a_limit_case(session_introspect
 
 NOT_FREE_TEXT = {"clientMutationId", "clientMutationLabel", "clientMutationDetails", "timezone", "country"}
 NOT_FREE_TEXT |= {"countries", "languages", "interpretation", "retentionDate"}  # a date: test_retention_schedule.py
+NOT_FREE_TEXT |= {"language", "disabledKinds"}  # a code of settings.LANGUAGES; codes of message kinds
 
 
 @pytest.fixture

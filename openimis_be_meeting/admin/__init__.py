@@ -6,9 +6,9 @@ gets into the admin at all.
 
 from django.contrib import admin
 
-from . import agenda, catalogue, events, organisations, participants, showcases
+from . import agenda, catalogue, events, mail, organisations, participants, showcases
 from .site import open_to_module_staff
 
 open_to_module_staff(admin.site)
 
-__all__ = ["agenda", "catalogue", "events", "organisations", "participants", "showcases"]
+__all__ = ["agenda", "catalogue", "events", "mail", "organisations", "participants", "showcases"]

@@ -74,6 +74,7 @@ class MeetingParticipantGQLType(GuardedObjectType):
             "consent_photos",
             "consent_contact",
             "rejection_reason",
+            "language",
             "version",
         )
         filterset_class = ParticipantFilter
@@ -135,6 +136,9 @@ class ParticipantFields:
     consent_contact = graphene.Boolean()
     accessibility_needs = graphene.String()
     dietary_needs = graphene.String()
+    language = graphene.String(
+        description="The language of the person's mail (en, fr, ...); the instance's default when empty."
+    )
 
 
 class ParticipantMutationBase(MeetingMutation):

@@ -2,6 +2,7 @@
 
 from .agenda import Session, SessionMutation, SessionType
 from .events import Event, EventMutation, EventStatus, EventType, LiveQuerySet, ParticipationMode
+from .mail import EventMailSettings, Message, MessageStatus
 from .participants import (
     ACTIVE_PARTICIPANT_STATUSES,
     Attendance,
@@ -87,4 +88,7 @@ __all__ = [
     "ParticipantRole",
     "ParticipantStatus",
     "ParticipationMode",
+    "EventMailSettings",
+    "Message",
+    "MessageStatus",
 ]

@@ -143,6 +143,8 @@ class Participant(ReadableMixin, core_models.HistoryModel):
     checkin_token = models.CharField(_("check-in token"), max_length=64, unique=True)
     # When the personal data was erased (services/retention.py): the row then only counts, and no longer changes.
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+    # The language of the mail the person receives (a code of settings.LANGUAGES); the instance's default when empty.
+    language = models.CharField(_("language"), max_length=16, blank=True, default="")
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

@@ -308,16 +308,22 @@ class PersonalAgendaView(CalendarFeedView):
     def get(self, request, token):
         JWTAuthentication.check_rate_limit(request)  # core's limit for unauthenticated guessing (PROD mode)
         participant = participant_by_token(token)
-        event = participant.event
-        zone = zone_or_none(event.timezone)
         with self.language(request):
-            root = _calendar(event, zone, event.name)
-            root.add("REFRESH-INTERVAL", timedelta(hours=1), value="DURATION")  # RFC 7986
-            root.add("X-PUBLISHED-TTL", "PT1H")
-            root.append(_event_vevent(event, zone, participant))
-            for session in _sessions(event):
-                root.append(_session_vevent(session, event, zone, may_name=_listed, me=participant))
-            return self.calendar_response(request, root, _filename(event, "my-agenda"))
+            return self.calendar_response(request, *personal_agenda(participant))
+
+
+def personal_agenda(participant: Participant) -> tuple[ical.Component, str]:
+    """A participant's agenda (the event and its sessions, their own roles marked) and its file name, in the active
+    language: the feed above, and the calendar attached to reminders."""
+    event = participant.event
+    zone = zone_or_none(event.timezone)
+    root = _calendar(event, zone, event.name)
+    root.add("REFRESH-INTERVAL", timedelta(hours=1), value="DURATION")  # RFC 7986
+    root.add("X-PUBLISHED-TTL", "PT1H")
+    root.append(_event_vevent(event, zone, participant))
+    for session in _sessions(event):
+        root.append(_session_vevent(session, event, zone, may_name=_listed, me=participant))
+    return root, _filename(event, "my-agenda")
 
 
 urlpatterns = [

@@ -1,8 +1,8 @@
 """The stores that hold a participant's personal data, one eraser each (docs/retention.md).
 
 Each eraser takes the people being erased (Subjects, gathered before anything changed) and returns how many rows it
-changed; ERASERS runs them in order, in the erasure's transaction. A new store of personal data (the mail outbox)
-brings its own eraser and appends it to ERASERS: nothing else changes.
+changed; ERASERS runs them in order, in the erasure's transaction. A new store of personal data brings its own
+eraser and appends it to ERASERS: nothing else changes.
 """
 
 import json
@@ -15,6 +15,7 @@ from core.models import MutationLog
 from django.apps import apps
 from django.db.models import F, Q
 
+from ..mail.outbox import erase_personal_data
 from ..models import ErasedTally, Participant, ParticipantMutation, Session, Showcase
 from .history import LISTS_KEY
 
@@ -239,6 +240,11 @@ def erase_admin_log(subjects: list[Subject]) -> int:
     return changed
 
 
+def erase_mail(subjects: list[Subject]) -> int:
+    """The mail outbox: addresses, contexts, attachments and server answers blanked, unsent messages withdrawn."""
+    return erase_personal_data(subject.participant.id for subject in subjects)
+
+
 # The stores, in order: the tally reads the row before the row eraser changes it. Each is "name: function".
 ERASERS: dict[str, Callable[[list[Subject]], int]] = {
     "statistics_tally": erase_tally,
@@ -247,4 +253,5 @@ ERASERS: dict[str, Callable[[list[Subject]], int]] = {
     "programme_summaries": erase_programme_summaries,
     "mutation_logs": erase_mutation_logs,
     "admin_log": erase_admin_log,
+    "mail_outbox": erase_mail,
 }

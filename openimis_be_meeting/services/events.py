@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 from .. import validation as v
 from ..apps import MeetingConfig
 from ..errors import MeetingError, Problems
-from ..models import Event, EventStatus, EventType, ParticipationMode
+from ..mail import outbox
+from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, EventStatus, EventType, Participant, ParticipationMode
 from ..permissions import Action
 from ..timeutils import to_storage
 from .attendance import mark_no_shows
@@ -114,6 +115,26 @@ def _check_event(event: Event) -> None:
         raise MeetingError(Problems.EVENT_CODE_TAKEN, field="code", value=event.code)
 
 
+# What participants are told about when it changes: when and where the event takes place.
+NOTIFIED_FIELDS = ("starts_at", "ends_at", "timezone", "venue", "city", "country", "online_url", "participation_mode")
+# An event's status that every active registration hears of.
+_STATUS_MESSAGES = {S.POSTPONED: "EVENT_POSTPONED", S.CANCELLED: "EVENT_CANCELLED"}
+
+
+def _tell_everyone(event: Event, kind: str, user, context: dict | None = None) -> None:
+    """Queue one message to each person whose registration stands (pending, confirmed, waitlisted)."""
+    people = Participant.objects.live().filter(event=event, status__in=ACTIVE_PARTICIPANT_STATUSES)
+    outbox.queue_many(kind, people.select_related("event").order_by("registered_at", "id"), context=context, user=user)
+
+
+def _where_and_when(event: Event) -> dict:
+    return {
+        "starts_at": event.starts_at.isoformat() if event.starts_at else None,
+        "ends_at": event.ends_at.isoformat() if event.ends_at else None,
+        **{key: getattr(event, key) for key in NOTIFIED_FIELDS if key not in ("starts_at", "ends_at")},
+    }
+
+
 def _save(event: Event, user) -> Event:
     _check_event(event)
     try:
@@ -147,8 +168,11 @@ class EventService(BaseService):
         # A finished event is a record; only how long its participants' personal data is kept may still change.
         if event.status in FINISHED and set(obj_data) - RETENTION_ONLY:
             raise MeetingError(Problems.EVENT_FINISHED, field="id", status=event.get_status_display())
+        before = _where_and_when(event)
         _apply_changes(event, obj_data)
         _save(event, self.user)
+        if _where_and_when(event) != before and event.status not in (S.DRAFT, S.POSTPONED):
+            _tell_everyone(event, "EVENT_CHANGED", self.user, {"previous": before})
         fill_seats(event, self.user)  # a larger capacity moves people up from the waiting list
         return event
 
@@ -175,5 +199,7 @@ class EventService(BaseService):
         _save(event, self.user)
         if target == S.COMPLETED:
             mark_no_shows(event, self.user)
+        if target in _STATUS_MESSAGES:
+            _tell_everyone(event, _STATUS_MESSAGES[target], self.user)
         fill_seats(event, self.user)  # a no-op outside the statuses in which seats move in
         return event

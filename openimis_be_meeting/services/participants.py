@@ -12,6 +12,7 @@ from django.db.models import Max
 
 from .. import validation as v
 from ..errors import MeetingError, Problems
+from ..mail import outbox
 from ..models import (
     ACTIVE_PARTICIPANT_STATUSES,
     AttendanceMode,
@@ -97,6 +98,22 @@ def apply_changes(participant: Participant, data: dict) -> None:
     for key in _CONSENTS:
         if key in data:
             setattr(participant, key, v.clean_flag(data[key], field=_camel(key)))
+    if "language" in data:
+        participant.language = v.clean_language(data["language"])
+
+
+# The message a registration's new status sends the person.
+_STATUS_MESSAGES = {P.PENDING: "RECEIVED", P.CONFIRMED: "CONFIRMED", P.WAITLISTED: "WAITLISTED"}
+
+
+def tell_status(participant: Participant, user, *, approved: bool = False) -> None:
+    """Queue the message that tells a person where their registration stands (received, confirmed or waitlisted
+    with their place in line; approved when an organiser accepted it), in the current transaction."""
+    kind = "APPROVED" if approved and participant.status == P.CONFIRMED else _STATUS_MESSAGES[participant.status]
+    context = {"approved": approved}
+    if participant.status == P.WAITLISTED:
+        context["position"] = participant.waitlist_position
+    outbox.queue(kind, participant, context=context, user=user)
 
 
 def _camel(name: str) -> str:
@@ -216,6 +233,7 @@ def fill_seats(event: Event, user) -> list[Participant]:
     for participant in promoted:
         move(participant, P.CONFIRMED)
         participant.save(user=user)
+        outbox.queue("MOVED_UP", participant, user=user)
     if promoted:
         waiting = Participant.objects.live().filter(event=event, status=P.WAITLISTED)
         shift_waitlist(waiting, by=len(promoted), user=user)
@@ -242,7 +260,9 @@ class ParticipantService(BaseService):
         apply_changes(participant, obj_data)
         if not event.requires_approval:
             _seat_or_waitlist(event, participant)
-        return save_participant(participant, self.user)
+        save_participant(participant, self.user)
+        tell_status(participant, self.user)
+        return participant
 
     @service_method("meeting_participant_service.update", Action.UPDATE_PARTICIPANTS)
     def update(self, obj_data: dict) -> Participant:
@@ -260,7 +280,9 @@ class ParticipantService(BaseService):
                 Problems.PARTICIPANT_ILLEGAL_TRANSITION, field="status", current=participant.status, target=P.CONFIRMED
             )
         _seat_or_waitlist(event, participant)
-        return save_participant(participant, self.user)
+        save_participant(participant, self.user)
+        tell_status(participant, self.user, approved=True)
+        return participant
 
     @service_method("meeting_participant_service.reject", Action.DECIDE_PARTICIPANTS)
     def reject(self, obj_data: dict) -> Participant:
@@ -271,7 +293,9 @@ class ParticipantService(BaseService):
         _event, participant = _locked_participant(obj_data.get("id"))
         move(participant, P.REJECTED)
         participant.rejection_reason = reason
-        return save_participant(participant, self.user)
+        save_participant(participant, self.user)
+        outbox.queue("REJECTED", participant, context={"reason": reason}, user=self.user)
+        return participant
 
     @service_method("meeting_participant_service.cancel", Action.UPDATE_PARTICIPANTS)
     def cancel(self, obj_data: dict) -> Participant:
@@ -296,6 +320,7 @@ class ParticipantService(BaseService):
         held_seat, position = participant.status == P.CONFIRMED, participant.waitlist_position
         move(participant, target)
         save_participant(participant, self.user)
+        outbox.queue(target, participant, user=self.user)  # the kinds CANCELLED and WITHDRAWN
         self._give_on(event, held_seat=held_seat, position=position)
         return participant
 

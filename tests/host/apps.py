@@ -16,6 +16,11 @@ class HostConfig(AppConfig):
             from openimis_be_meeting.models import Participant
 
             post_save.connect(_pause_inside_the_transaction, sender=Participant, dispatch_uid="meeting-test-pause")
+        # The mail worker test: pause after the mail server accepted a message, before its row is marked SENT.
+        if os.environ.get("MEETING_TEST_MAIL_PAUSE_FILE"):
+            from openimis_be_meeting.mail.delivery import message_accepted
+
+            message_accepted.connect(_pause_after_sending, dispatch_uid="meeting-test-mail-pause")
 
 
 def _pause_inside_the_transaction(sender, instance, created, **kwargs):
@@ -34,4 +39,10 @@ def _pause_inside_the_transaction(sender, instance, created, **kwargs):
 def _pause(pk):
     with open(os.environ["MEETING_TEST_PAUSE_FILE"], "w") as marker:
         marker.write(str(pk))
+    time.sleep(float(os.environ.get("MEETING_TEST_PAUSE_SECONDS", "120")))
+
+
+def _pause_after_sending(sender, message, **kwargs):
+    with open(os.environ["MEETING_TEST_MAIL_PAUSE_FILE"], "w") as marker:
+        marker.write(str(message.pk))
     time.sleep(float(os.environ.get("MEETING_TEST_PAUSE_SECONDS", "120")))

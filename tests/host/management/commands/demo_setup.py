@@ -18,3 +18,13 @@ class Command(BaseCommand):
         create_test_interactive_user(username=username, password=password, roles=[role.id])
         call_command("seed_meeting_demo", username=username)
         self.stdout.write(f"Demo ready: log in as {username} / {password}")
+        self.stdout.write(mail_destination())
+
+
+def mail_destination() -> str:
+    """Where the demo's mail goes: the SMTP server of EMAIL_HOST/EMAIL_PORT, or files in a folder."""
+    from django.conf import settings
+
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        return f"Mail to participants is written to files in {settings.EMAIL_FILE_PATH}"
+    return f"Mail to participants is sent to the SMTP server {settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
