@@ -46,7 +46,7 @@ test-browser: $(STAMP)
 
 demo-db: $(STAMP)
 	$(MANAGE) migrate --run-syncdb --noinput
-	$(MANAGE) demo_setup
+	DEMO_URL=http://$(HOST):$(PORT) $(MANAGE) demo_setup
 
 demo: demo-db
 	$(MANAGE) runserver --insecure $(HOST):$(PORT)
