@@ -9,7 +9,7 @@ MANAGE := cd tests && $(PY) manage.py
 PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT:-5432} \
 	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
 
-.PHONY: install test test-postgres test-async test-browser browser-deps demo demo-db lint format migrations-check wheel-check \
+.PHONY: assets install test test-postgres test-async test-browser browser-deps demo demo-db lint format migrations-check wheel-check \
 	messages schema clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt setup.py
@@ -41,10 +41,19 @@ browser-deps:
 	fi
 
 # The end-to-end test in headless Chromium against the demo host (plain `make test` skips it).
-test-browser: $(STAMP)
+test-browser: $(STAMP) $(ASSETS)
 	MEETING_BROWSER_TESTS=1 SE_OFFLINE=true $(PY) -m pytest tests/browser
 
-demo-db: $(STAMP)
+# The demo GraphiQL page's assets (GraphiQL, React, ...) from the npm registry, pinned by package-lock.json with
+# their integrity hashes, served by the instance (no CDN): the demo works without internet once set up.
+ASSETS := tests/host/node_modules/.package-lock.json
+$(ASSETS): tests/host/package.json tests/host/package-lock.json
+	cd tests/host && npm ci --no-audit --no-fund --ignore-scripts --legacy-peer-deps --loglevel=error
+	touch $(ASSETS)
+
+assets: $(ASSETS)
+
+demo-db: $(STAMP) $(ASSETS)
 	$(MANAGE) migrate --run-syncdb --noinput
 	DEMO_URL=http://$(HOST):$(PORT) $(MANAGE) demo_setup
 

@@ -4,8 +4,8 @@
 A fenced block is an example when its language is `graphql` or `bash`. One that is only a piece of something, or
 that runs elsewhere than in the demo (an instance's install steps), is marked on the line before it with
 `<!-- fragment -->` or `<!-- fragment: why -->` and is not run. A mutation shown being refused is marked
-`<!-- refused: <error code> -->`: its log must say status 1 with that code. Other languages (`json`, `python`, `text`) are
-data or answers, never run; a fence without a language is refused, so that no command escapes the test.
+`<!-- refused: <error code> -->`: its log must say status 1 with that code. Other languages (`json`, `python`,
+`text`, `csv`) are data or answers, never run; a fence without a language is refused, so no command escapes the test.
 """
 
 import json
@@ -134,7 +134,13 @@ class DemoReader:
             return error.code, error.read().decode("utf-8", "replace")
 
     def shell(self, block: Block) -> None:
-        script = block.text.replace(DEMO_URL, self.url)
+        """One block in bash, with the variables the file's earlier blocks set (as in one terminal)."""
+        state = self.workdir / ".example-variables"
+        script = (
+            f"set -a\n[ -f {state} ] && source {state}\n"
+            + block.text.replace(DEMO_URL, self.url)
+            + f"\nexport -p | grep -v -E '^declare -x (OLDPWD|PWD|SHLVL|_)=' > {state}\n"
+        )
         done = subprocess.run(
             ["bash", "-euo", "pipefail", "-c", script],
             cwd=self.workdir,
@@ -147,4 +153,3 @@ class DemoReader:
             f"{block.name}: the commands failed (exit {done.returncode})\n"
             f"stdout: {done.stdout[-2000:]}\nstderr: {done.stderr[-2000:]}"
         )
-

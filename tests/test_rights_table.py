@@ -1,4 +1,5 @@
-"""The table of rights in docs/rights-and-configuration.md of rights is the one the code declares, and every declared right is one of the module's."""
+"""The table of rights in docs/rights-and-configuration.md is the one the code declares, and every declared right
+is one of the module's."""
 
 import re
 from pathlib import Path
@@ -13,7 +14,9 @@ TABLE = re.compile(r"<!-- rights-table[^>]*-->\n(.*?)\n<!-- /rights-table -->", 
 
 def test_the_rights_page_lists_the_rights_the_code_declares():
     [written] = TABLE.findall(RIGHTS_PAGE.read_text(encoding="utf-8"))
-    assert written == rights_table(), "paste openimis_be_meeting.rights.rights_table() into docs/rights-and-configuration.md"
+    assert (
+        written == rights_table()
+    ), "paste openimis_be_meeting.rights.rights_table() into docs/rights-and-configuration.md"
 
 
 def test_every_declared_action_is_configured_with_rights():

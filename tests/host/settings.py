@@ -134,6 +134,9 @@ USE_I18N = True
 USE_TZ = False
 
 STATIC_URL = "/static/"
+# The demo GraphiQL page's scripts and styles, installed from the npm registry (tests/host/package.json, `make demo`)
+# and served by the instance itself under /static/vendor/, so the page needs no internet.
+STATICFILES_DIRS = [("vendor", BASE_DIR / "node_modules")]
 
 # Celery over RabbitMQ, as production openIMIS runs mutations (used only when mutations are asynchronous).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
