@@ -9,7 +9,7 @@ MANAGE := cd tests && $(PY) manage.py
 PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT:-5432} \
 	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
 
-.PHONY: assets install test test-postgres test-async test-browser browser-deps demo demo-db lint format migrations-check wheel-check \
+.PHONY: assets install test test-drf-lowest test-django test-postgres test-async test-browser browser-deps demo demo-db lint format migrations-check wheel-check \
 	messages schema clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt setup.py
@@ -23,6 +23,10 @@ install: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# The Django TestCases shipped inside the package, run as openIMIS's module CI runs them in the assembly.
+test-django: $(STAMP)
+	cd tests && IS_TESTING=true $(PY) manage.py test openimis_be_meeting
 
 test-postgres: $(STAMP)
 	$(PG_ENV) $(PY) -m pytest --create-db
@@ -52,6 +56,18 @@ $(ASSETS): tests/host/package.json tests/host/package-lock.json
 	touch $(ASSETS)
 
 assets: $(ASSETS)
+
+# The lowest DRF the module allows (3.14.0), in a venv of its own, through the REST tests (feeds, exports, imports
+# and their rights); `make test` runs the highest DRF that Django 4.2 allows (requirements/base.txt).
+LOWEST := .venv-drf-lowest
+test-drf-lowest:
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --upgrade "pip>=24"
+	$(LOWEST)/bin/python -m pip install --quiet -r requirements/dev.txt "djangorestframework==3.14.0"
+	$(LOWEST)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(LOWEST)/bin/python -m pip show djangorestframework | grep -x "Version: 3.14.0"
+	$(LOWEST)/bin/python -m pytest -q -rs tests/test_rights_rest.py tests/test_personal_data_rest.py tests/test_feeds.py \
+		tests/test_exports.py tests/test_imports.py
 
 demo-db: $(STAMP) $(ASSETS)
 	$(MANAGE) migrate --run-syncdb --noinput
