@@ -66,8 +66,8 @@ test-drf-lowest:
 	$(LOWEST)/bin/python -m pip install --quiet -r requirements/dev.txt "djangorestframework==3.14.0"
 	$(LOWEST)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(LOWEST)/bin/python -m pip show djangorestframework | grep -x "Version: 3.14.0"
-	$(LOWEST)/bin/python -m pytest -q -rs tests/test_rights_rest.py tests/test_personal_data_rest.py tests/test_feeds.py \
-		tests/test_exports.py tests/test_imports.py
+	$(LOWEST)/bin/python -m pytest -q -rs tests/test_rights_rest.py tests/test_personal_data_rest.py tests/test_feeds*.py \
+		tests/test_exports*.py tests/test_imports*.py
 
 demo-db: $(STAMP) $(ASSETS)
 	$(MANAGE) migrate --run-syncdb --noinput

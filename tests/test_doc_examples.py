@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from doc_examples import DATA, DOCS, ROOT, RUN, DemoReader, blocks
 
 TESTS = ROOT / "tests"
