@@ -168,7 +168,10 @@ def test_the_documented_sample_file_imports(session, admin):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks and real connections")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL row locks and real connections: `make test-postgres` runs it",
+)
 @pytest.mark.parametrize("attempt", range(5))
 def test_an_import_racing_single_registrations_never_exceeds_capacity(admin, attempt):
     from test_participants_concurrency import run_at_once, snapshot
