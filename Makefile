@@ -24,9 +24,10 @@ install: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-# The Django TestCases shipped inside the package, run as openIMIS's module CI runs them in the assembly.
+# The Django TestCases shipped inside the package, run as openIMIS's module CI runs them in the assembly (whose settings,
+# like the host's, set IS_TESTING when `test` is on the command line).
 test-django: $(STAMP)
-	cd tests && IS_TESTING=true $(PY) manage.py test openimis_be_meeting
+	cd tests && $(PY) manage.py test openimis_be_meeting
 
 test-postgres: $(STAMP)
 	$(PG_ENV) $(PY) -m pytest --create-db
