@@ -30,6 +30,9 @@ setup(
         "django>=4.2,<5",
         "djangorestframework>=3.14",
         "graphene>=2.1,<3",
+        # Imported directly (the query limits, cursors); graphene 2 brings them, at these majors.
+        "graphql-core>=2.3,<3",
+        "graphql-relay>=2,<3",
         "graphene-django>=2.16,<3",
         "django-filter>=22.1,<23",
         "django-simple-history>=3.4",

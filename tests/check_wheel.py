@@ -1,15 +1,39 @@
 """Check that a built wheel carries every migration, compiled translation and template of the repository, the
 GraphQL contract (schema.graphql) and the licence, and that its metadata declares what an instance needs: an SPDX
-licence, project URLs, every openIMIS module the code imports, and no cap on DRF (which would downgrade instances)."""
+licence, project URLs, a requirement for every distribution the code imports (found with ast), and no cap on DRF
+(which would downgrade instances)."""
 
+import ast
+import re
 import sys
 import zipfile
 from email.parser import Parser
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "openimis_be_meeting"
-REQUIRED = {"openimis-be-core", "openimis-be-location", "djangorestframework", "graphene-django", "django-filter"}
+
+
+def imported_distributions() -> set[str]:
+    """The distributions whose modules the package's code imports (read with ast; the standard library aside)."""
+    top_level = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                top_level |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                top_level.add(node.module.split(".")[0])
+    top_level -= {*sys.stdlib_module_names, "openimis_be_meeting"}
+    owners = packages_distributions()
+    unknown = sorted(name for name in top_level if name not in owners)
+    if unknown:
+        raise SystemExit(f"imported but installed by no distribution here: {unknown}")
+    return {_normal(owner) for name in top_level for owner in owners[name][:1]}
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def expected_files() -> set[str]:
@@ -38,8 +62,8 @@ def metadata_problems(wheel: zipfile.ZipFile) -> list[str]:
     if not metadata.get_all("Project-URL"):
         problems.append("no Project-URL")
     requires = {r.split(";")[0].strip() for r in metadata.get_all("Requires-Dist") or []}
-    names_required = {r.split("<")[0].split(">")[0].split("=")[0].split("~")[0].strip().lower() for r in requires}
-    problems += [f"Requires-Dist lacks {name}" for name in sorted(REQUIRED - names_required)]
+    declared = {_normal(re.split(r"[<>=~!\[ ]", r, maxsplit=1)[0]) for r in requires}
+    problems += [f"imported but not in Requires-Dist: {name}" for name in sorted(imported_distributions() - declared)]
     problems += [f"DRF is capped: {r}" for r in requires if r.lower().startswith("djangorestframework") and "<" in r]
     return problems
 

@@ -14,8 +14,16 @@ import pytest
 from doc_examples import DATA, DOCS, ROOT, RUN, DemoReader, blocks
 
 TESTS = ROOT / "tests"
-# This suite's port range (8300-8399); one server at a time.
-PORT = int(os.environ.get("MEETING_DOCS_PORT", "8351"))
+# The demo servers listen on the first free port from MEETING_DOCS_PORT (8351) up to 8399.
+FIRST_PORT = int(os.environ.get("MEETING_DOCS_PORT", "8351"))
+
+
+def _free_port() -> int:
+    for port in range(FIRST_PORT, 8400):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError(f"no free port from {FIRST_PORT} to 8399")
 
 
 def _env(database: Path, home: Path) -> dict:
@@ -61,9 +69,9 @@ def demo_reader(demo_template, tmp_path):
     (home / ".curlrc").write_text("fail\nshow-error\n")
     for name in ("tests", "docs", ".venv"):
         (workdir / name).symlink_to(ROOT / name)
-    env = _env(database, home)
+    env, port = _env(database, home), _free_port()
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{PORT}"],
+        [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
         cwd=TESTS,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -71,8 +79,8 @@ def demo_reader(demo_template, tmp_path):
         text=True,
     )
     try:
-        _wait_for(PORT, server)
-        reader = DemoReader(f"http://127.0.0.1:{PORT}", workdir, env)
+        _wait_for(port, server)
+        reader = DemoReader(f"http://127.0.0.1:{port}", workdir, env)
         assert "errors" not in reader.login("Admin", "admin123")
         yield reader
     finally:
