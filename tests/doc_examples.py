@@ -23,7 +23,7 @@ RUN = {"graphql", "bash"}
 DATA = {"json", "python", "text", "csv"}
 FRAGMENT = re.compile(r"<!--\s*fragment(:[^>]*)?-->")
 REFUSED = re.compile(r"<!--\s*refused:\s*(\S+)\s*-->")
-FENCE = re.compile(r"^```(\S*)\s*$")
+FENCE = re.compile(r"^(\s*)```(\S*)\s*$")  # indented too: a block inside a list item
 DEMO_URL = "http://127.0.0.1:8000"
 CLIENT_ID = re.compile(r'clientMutationId:\s*"([^"]+)"')
 VARIABLES = re.compile(r"^# variables: (.*)$", re.M)
@@ -52,12 +52,13 @@ def blocks(path: Path) -> list[Block]:
         if not opening:
             index += 1
             continue
-        end = next(i for i in range(index + 1, len(lines)) if lines[i].startswith("```"))
+        indent = opening.group(1)
+        end = next(i for i in range(index + 1, len(lines)) if lines[i].strip().startswith("```"))
         before = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
-        text = "\n".join(lines[index + 1 : end])
+        text = "\n".join(line.removeprefix(indent) for line in lines[index + 1 : end])
         refused = REFUSED.search(before)
         found.append(
-            Block(path, index + 1, opening.group(1), text, bool(FRAGMENT.search(before)), refused and refused.group(1))
+            Block(path, index + 1, opening.group(2), text, bool(FRAGMENT.search(before)), refused and refused.group(1))
         )
         index = end + 1
     return found
