@@ -9,8 +9,9 @@ MANAGE := cd tests && $(PY) manage.py
 PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT:-5432} \
 	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
 
-.PHONY: install test test-postgres test-async test-browser browser-deps spreadsheet-deps test-spreadsheet demo demo-db lint format migrations-check wheel-check \
-	messages schema clean frontend-deps frontend-build demo-frontend test-frontend
+.PHONY: assets install test test-drf-lowest test-django test-postgres test-async test-browser browser-deps \
+	spreadsheet-deps test-spreadsheet demo demo-db lint format migrations-check wheel-check messages schema clean \
+	frontend-deps frontend-build demo-frontend test-frontend
 
 $(STAMP): requirements/base.txt requirements/dev.txt setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,11 @@ install: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# The Django TestCases shipped inside the package, run as openIMIS's module CI runs them in the assembly (whose settings,
+# like the host's, set IS_TESTING when `test` is on the command line).
+test-django: $(STAMP)
+	cd tests && $(PY) manage.py test openimis_be_meeting
 
 test-postgres: $(STAMP)
 	$(PG_ENV) $(PY) -m pytest --create-db
@@ -42,7 +48,7 @@ browser-deps:
 	fi
 
 # The end-to-end test in headless Chromium against the demo host (plain `make test` skips it).
-test-browser: $(STAMP)
+test-browser: $(STAMP) $(ASSETS)
 	MEETING_BROWSER_TESTS=1 SE_OFFLINE=true $(PY) -m pytest tests/browser
 
 # Debian's LibreOffice Calc (apt-get, as root, no recommends), installed only when soffice is missing.
@@ -56,9 +62,30 @@ spreadsheet-deps:
 test-spreadsheet: $(STAMP)
 	MEETING_SPREADSHEET_TESTS=required $(PY) -m pytest tests/test_spreadsheet_software.py
 
-demo-db: $(STAMP)
+# The demo GraphiQL page's assets (GraphiQL, React, ...) from the npm registry, pinned by package-lock.json with
+# their integrity hashes, served by the instance (no CDN): the demo works without internet once set up.
+ASSETS := tests/host/node_modules/.package-lock.json
+$(ASSETS): tests/host/package.json tests/host/package-lock.json
+	cd tests/host && npm ci --no-audit --no-fund --ignore-scripts --legacy-peer-deps --loglevel=error
+	touch $(ASSETS)
+
+assets: $(ASSETS)
+
+# The lowest DRF the module allows (3.14.0), in a venv of its own, through the REST tests (feeds, exports, imports
+# and their rights); `make test` runs the highest DRF that Django 4.2 allows (requirements/base.txt).
+LOWEST := .venv-drf-lowest
+test-drf-lowest:
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --upgrade "pip>=24"
+	$(LOWEST)/bin/python -m pip install --quiet -r requirements/dev.txt "djangorestframework==3.14.0"
+	$(LOWEST)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(LOWEST)/bin/python -m pip show djangorestframework | grep -x "Version: 3.14.0"
+	$(LOWEST)/bin/python -m pytest -q -rs tests/test_rights_rest.py tests/test_personal_data_rest.py tests/test_feeds*.py \
+		tests/test_exports*.py tests/test_imports*.py
+
+demo-db: $(STAMP) $(ASSETS)
 	$(MANAGE) migrate --run-syncdb --noinput
-	$(MANAGE) demo_setup
+	DEMO_URL=http://$(HOST):$(PORT) $(MANAGE) demo_setup
 
 # The outbox is delivered by send_meeting_mail --loop next to the web server (stopped with it); mail goes to
 # EMAIL_HOST:EMAIL_PORT when set, otherwise to files in demo-mail/ (MEETING_MAIL_DIR), as demo_setup prints.

@@ -10,21 +10,39 @@ setup(
     version="0.1.0",
     packages=find_packages(include=["openimis_be_meeting", "openimis_be_meeting.*"]),
     include_package_data=True,
-    license="GNU AGPL v3",
+    # The GraphQL contract ships with the code (also in MANIFEST.in, for the sdist).
+    package_data={"openimis_be_meeting": ["schema.graphql"]},
+    license="AGPL-3.0-only",
+    license_files=["LICENSE"],
     description="openIMIS backend module for community meetings: events, participants and interoperability showcases.",
     long_description=README,
     long_description_content_type="text/markdown",
     url="https://openimis.org/",
+    project_urls={
+        "Homepage": "https://openimis.org/",
+        "Documentation": "https://docs.openimis.org/",
+        "Source": "https://github.com/openimis",
+    },
     python_requires=">=3.10",
+    # Everything the code imports. No upper cap where instances run newer releases (DRF: the assembly leaves it
+    # unpinned); CI runs the highest DRF allowed (requirements/base.txt) and the lowest (make test-drf-lowest).
     install_requires=[
         "django>=4.2,<5",
-        "djangorestframework>=3.14,<3.16",
+        "djangorestframework>=3.14",
+        "graphene>=2.1,<3",
+        # Imported directly (the query limits, cursors); graphene 2 brings them, at these majors.
+        "graphql-core>=2.3,<3",
+        "graphql-relay>=2,<3",
         "graphene-django>=2.16,<3",
         "django-filter>=22.1,<23",
+        "django-simple-history>=3.4",
+        "django-dirtyfields>=1.4",
         "openpyxl>=3.1,<3.2",
         "icalendar>=6.1,<8",
         "pycountry>=24.6,<27",
+        # core 1.11 for core.utils.uuidv7 (the import's writer); see the README's install steps.
         "openimis-be-core>=1.11",
+        "openimis-be-location>=1.11",
     ],
     classifiers=[
         "Environment :: Web Environment",

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "benchmarks.md"
 TESTS = ROOT / "tests"
 DEFAULT_DB = "meeting_bench"
 # Databases the benchmark never writes to, whatever --db says.
@@ -87,3 +88,46 @@ def median(values: list[float]) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def write_section(name: str, text: str) -> None:
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    doc = DOC.read_text() if DOC.exists() else f"# Benchmarks\n\n{start}\n{end}\n"
+    if start not in doc:
+        doc += f"\n{start}\n{end}\n"
+    head, rest = doc.split(start, 1)
+    _, tail = rest.split(end, 1)
+    DOC.parent.mkdir(exist_ok=True)
+    DOC.write_text(f"{head}{start}\n{text}\n{end}{tail}")
+    print(f"wrote the {name} section of {DOC.relative_to(ROOT)}")
+
+
+def _admin_connection(db: dict):
+    import psycopg2
+
+    connection = psycopg2.connect(
+        host=db["DB_HOST"], port=db["DB_PORT"], user=db["DB_USER"], password=db["DB_PASSWORD"], dbname="postgres"
+    )
+    connection.autocommit = True
+    return connection
+
+
+def prepare_database(db_name: str, reset: bool) -> None:
+    """Create (or with reset, drop and recreate) the bench database, then migrate it."""
+    db = db_env(db_name)
+    connection = _admin_connection(db)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["DB_NAME"]])
+        exists = cursor.fetchone() is not None
+        if exists and reset:
+            print(f"dropping {db['DB_NAME']}")
+            cursor.execute(f'DROP DATABASE "{db["DB_NAME"]}" WITH (FORCE)')
+            exists = False
+        if not exists:
+            print(f"creating {db['DB_NAME']}")
+            cursor.execute(f'CREATE DATABASE "{db["DB_NAME"]}"')
+    connection.close()
+    env = {**os.environ, **db, "DJANGO_SETTINGS_MODULE": "host.settings"}
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--run-syncdb", "--noinput", "-v", "0"], cwd=TESTS, env=env, check=True
+    )

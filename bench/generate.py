@@ -12,10 +12,8 @@ recreates the database (never meeting_dev or test_*) and migrates it with `tests
 """
 
 import argparse
-import os
 import random
 import secrets
-import subprocess
 import sys
 import time
 import uuid
@@ -24,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import TESTS, db_env, setup_django  # noqa: E402
+from bench.common import prepare_database, setup_django  # noqa: E402
 
 ADMIN_USER, ADMIN_PASSWORD = "Admin", "admin123"
 LARGEST_EVENT_CODE = "BENCH-000"
@@ -35,37 +33,6 @@ FIRST = ["Amina", "Jean", "Fatou", "Paul", "Grace", "Samuel", "Aisha", "Daniel",
 LAST = ["Ngono", "Mbarga", "Diallo", "Okafor", "Mwangi", "Shrestha", "Traoré", "Kamau", "Fofana", "Bello", "Meier"]
 ZONES = ["Africa/Douala", "Africa/Dar_es_Salaam", "Asia/Kathmandu", "Africa/Lagos", "Europe/Berlin"]
 BATCH = 5_000
-
-
-def _admin_connection(db: dict):
-    import psycopg2
-
-    connection = psycopg2.connect(
-        host=db["DB_HOST"], port=db["DB_PORT"], user=db["DB_USER"], password=db["DB_PASSWORD"], dbname="postgres"
-    )
-    connection.autocommit = True
-    return connection
-
-
-def prepare_database(db_name: str, reset: bool) -> None:
-    """Create (or with reset, drop and recreate) the bench database, then migrate it."""
-    db = db_env(db_name)
-    connection = _admin_connection(db)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["DB_NAME"]])
-        exists = cursor.fetchone() is not None
-        if exists and reset:
-            print(f"dropping {db['DB_NAME']}")
-            cursor.execute(f'DROP DATABASE "{db["DB_NAME"]}" WITH (FORCE)')
-            exists = False
-        if not exists:
-            print(f"creating {db['DB_NAME']}")
-            cursor.execute(f'CREATE DATABASE "{db["DB_NAME"]}"')
-    connection.close()
-    env = {**os.environ, **db, "DJANGO_SETTINGS_MODULE": "host.settings"}
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--run-syncdb", "--noinput", "-v", "0"], cwd=TESTS, env=env, check=True
-    )
 
 
 def admin_user():

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, machine_info, median, percentile, setup_django  # noqa: E402
+from bench.common import ROOT, machine_info, median, percentile, setup_django, write_section  # noqa: E402
 
 DOC = ROOT / "docs" / "benchmarks.md"
 LARGEST_EVENT_CODE = "BENCH-000"
@@ -367,18 +367,6 @@ def report(variants: list[Variant], context: dict, rounds: int, problems: list[s
     else:
         out += ["", "Both baselines returned JSON byte-identical to the GraphQL response for every participants page."]
     return "\n".join(out)
-
-
-def write_section(name: str, text: str) -> None:
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    doc = DOC.read_text() if DOC.exists() else f"# Benchmarks\n\n{start}\n{end}\n"
-    if start not in doc:
-        doc += f"\n{start}\n{end}\n"
-    head, rest = doc.split(start, 1)
-    _, tail = rest.split(end, 1)
-    DOC.parent.mkdir(exist_ok=True)
-    DOC.write_text(f"{head}{start}\n{text}\n{end}{tail}")
-    print(f"wrote the {name} section of {DOC.relative_to(ROOT)}")
 
 
 def main() -> None:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import machine_info, median, percentile, setup_django  # noqa: E402
-from bench.queries import build, measure, warm_up, write_section  # noqa: E402
+from bench.common import machine_info, median, percentile, setup_django, write_section  # noqa: E402
+from bench.queries import build, measure, warm_up  # noqa: E402
 
 INDEXES = {
     "bench_whatif_participant_order": '(registered_at, "UUID") INCLUDE (event_id)',

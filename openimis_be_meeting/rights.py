@@ -6,8 +6,8 @@
 - a REST endpoint: its view's `action` (rest.base.MeetingAPIView); None for the badge-token feed, opened by no right.
 
 Nothing here grants or refuses anything. tests/test_rights_*.py prove that each listed right is the one really checked
-(a holder of only that right succeeds, a holder of every other right is refused), and the README's table is
-rights_table().
+(a holder of only that right succeeds, a holder of every other right is refused), and the table in
+docs/rights-and-configuration.md is rights_table().
 """
 
 import re
@@ -57,7 +57,7 @@ def rest_guards() -> dict:
 
 
 def route(pattern) -> str:
-    """A URL pattern as the README writes it: events/<event_id>/participants.{csv,xlsx}."""
+    """A URL pattern as the documentation writes it: events/<event_id>/participants.{csv,xlsx}."""
     text = str(pattern.pattern).strip("^$")
     text = re.sub(r"<(?:\w+:)?(\w+)>", r"<\1>", text)
     text = re.sub(r"\(\?P<(\w+)>\[\^/\]\+\)", r"<\1>", text)
@@ -85,7 +85,7 @@ def _key(guard) -> str:
 
 
 def rights_table() -> str:
-    """The README's table: each query, mutation and endpoint, the rights it needs by default, and their key."""
+    """The table of docs/rights-and-configuration.md: each query, mutation and endpoint, its default rights and key."""
     rows = ["| query, mutation or endpoint | right (default) | configuration key |", "|---|---|---|"]
     for name, guard in graphql_guards().items():
         rows.append(f"| `{name}` | {_right(guard, none='**none declared**')} | {_key(guard)} |")

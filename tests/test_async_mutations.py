@@ -29,7 +29,7 @@ pytestmark = [
     pytest.mark.skipif(not core.async_mutations, reason="mutations run inline here; `make test-async` runs MODE=PROD"),
     pytest.mark.skipif(
         "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-        reason="a worker process needs a database it can share (PostgreSQL)",
+        reason="a worker process needs a database it can share (PostgreSQL): `make test-async` runs it",
     ),
     pytest.mark.django_db(transaction=True),
 ]

@@ -12,7 +12,10 @@ from factories import open_event, person, register, running_event
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks and real connections"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL row locks and real connections: `make test-postgres` runs it",
+    ),
 ]
 
 

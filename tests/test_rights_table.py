@@ -1,4 +1,5 @@
-"""The README's table of rights is the one the code declares, and every declared right is one of the module's."""
+"""The table of rights in docs/rights-and-configuration.md is the one the code declares, and every declared right
+is one of the module's."""
 
 import re
 from pathlib import Path
@@ -7,13 +8,15 @@ from openimis_be_meeting.apps import DEFAULT_CFG
 from openimis_be_meeting.permissions import Action, ByArgument
 from openimis_be_meeting.rights import graphql_guards, rest_guards, rights_table
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+RIGHTS_PAGE = Path(__file__).resolve().parent.parent / "docs" / "rights-and-configuration.md"
 TABLE = re.compile(r"<!-- rights-table[^>]*-->\n(.*?)\n<!-- /rights-table -->", re.S)
 
 
-def test_the_readme_lists_the_rights_the_code_declares():
-    [written] = TABLE.findall(README.read_text(encoding="utf-8"))
-    assert written == rights_table(), "paste openimis_be_meeting.rights.rights_table() into README.md"
+def test_the_rights_page_lists_the_rights_the_code_declares():
+    [written] = TABLE.findall(RIGHTS_PAGE.read_text(encoding="utf-8"))
+    assert (
+        written == rights_table()
+    ), "paste openimis_be_meeting.rights.rights_table() into docs/rights-and-configuration.md"
 
 
 def test_every_declared_action_is_configured_with_rights():

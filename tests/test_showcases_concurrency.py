@@ -12,7 +12,10 @@ from test_participants_concurrency import run_at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks and real connections"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL row locks and real connections: `make test-postgres` runs it",
+    ),
 ]
 
 

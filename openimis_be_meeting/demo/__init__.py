@@ -1,16 +1,25 @@
 """Demo data drawn from the openIMIS Community Meeting in Yaoundé, written through the module's services."""
 
+import base64
+import hashlib
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
+from core.models import HistoryModel
 from django.db import transaction
 
-from ..models import Event
+from ..models import Event, Organisation, Participant
 from ..services import EventService
 from .agenda import seed_agenda
 from .participants import seed_participants
 from .showcases import seed_showcases
 
 YAOUNDE = "OIM-CM-YDE"
+# The namespace of the demo's fixed ids (uuid5 of "<model>:<rank of creation>").
+DEMO_IDS = uuid.UUID("6d0e5f1a-2b3c-5d4e-8f60-718293a4b5c6")
 
 # Statuses an event passes through to reach each demo status.
 _PATHS = {
@@ -121,12 +130,65 @@ def demo_events() -> list[dict]:
     ]
 
 
+def demo_id(model_label: str, rank: int) -> uuid.UUID:
+    """The id a fresh demo gives the `rank`-th row (from 1) it creates of a model (`openimis_be_meeting.event`)."""
+    return uuid.uuid5(DEMO_IDS, f"{model_label}:{rank}")
+
+
+@contextmanager
+def fixed_ids(fresh: bool) -> Iterator[None]:
+    """While seeding an empty (`fresh`) database, give every new row the same id as in any other fresh demo (the
+    services create the rows in a fixed order), so that the documentation's examples can name them; a database that
+    already holds meeting rows keeps core's random ids (a fixed id could collide with one seeded before)."""
+    if not fresh:
+        yield
+        return
+    ranks = Counter()
+
+    def set_pk(row) -> None:
+        ranks[row._meta.label_lower] += 1
+        row.pk = demo_id(row._meta.label_lower, ranks[row._meta.label_lower])
+
+    core_set_pk = HistoryModel.set_pk
+    HistoryModel.set_pk = set_pk
+    try:
+        yield
+    finally:
+        HistoryModel.set_pk = core_set_pk
+
+
+def demo_badge(participant_id) -> str:
+    """The check-in token a fresh demo gives a participant: 32 URL-safe characters, like the service's own."""
+    digest = hashlib.sha256(f"{DEMO_IDS}:{participant_id}".encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()[:32]
+
+
+def _fix_badges() -> None:
+    """Give the fresh demo's participants their fixed check-in tokens (in their history rows too), so that the
+    documentation's badge and personal-feed examples work as written."""
+    for participant_id in Participant.objects.values_list("id", flat=True):
+        token = demo_badge(participant_id)
+        Participant.objects.filter(id=participant_id).update(checkin_token=token)
+        Participant.history.filter(id=participant_id).update(checkin_token=token)
+
+
 @transaction.atomic
-def seed_demo(user) -> tuple[list[str], int, dict, dict]:
+def seed_demo(user, *, reviewer_password: str | None = None) -> tuple[list[str], int, dict, dict]:
     """Create the demo events that do not exist yet, and the Yaoundé meeting's participants if it has none, its
     showcases if it has none and its agenda if it has no sessions; return the codes created, the number of
     participants registered, what `seed_showcases` created (empty when the meeting already had showcases) and the
-    sessions `seed_agenda` created by type (empty when the meeting already had an agenda)."""
+    sessions `seed_agenda` created by type (empty when the meeting already had an agenda). A fresh database gets
+    fixed ids and badges (`fixed_ids`, `demo_badge`); the demo reviewer gets `reviewer_password`, or one nobody
+    knows."""
+    fresh = not (Event.objects.exists() or Organisation.objects.exists())
+    with fixed_ids(fresh):
+        seeded = _seed(user, reviewer_password)
+    if fresh:
+        _fix_badges()
+    return seeded
+
+
+def _seed(user, reviewer_password: str | None) -> tuple[list[str], int, dict, dict]:
     created = []
     service = EventService(user)
     for spec in demo_events():
@@ -145,5 +207,6 @@ def seed_demo(user) -> tuple[list[str], int, dict, dict]:
     yaounde = Event.objects.live().filter(code=YAOUNDE).first()
     if yaounde is None:
         return created, 0, {}, {}
-    participants, showcases = seed_participants(user, yaounde), seed_showcases(user, yaounde)
+    participants = seed_participants(user, yaounde)
+    showcases = seed_showcases(user, yaounde, reviewer_password=reviewer_password)
     return created, participants, showcases, seed_agenda(user, yaounde)

@@ -72,9 +72,9 @@ def _standards(user) -> tuple[dict, int]:
     return ids, created
 
 
-def demo_reviewer(user) -> User:
+def demo_reviewer(user, password: str | None = None) -> User:
     """The demo reviewer: an openIMIS interactive user whose one role holds the rights to search and review
-    showcases, created (without a password) unless a user of that login exists."""
+    showcases, created with `password` (or one nobody knows) unless a user of that login exists."""
     existing = User.objects.filter(username=REVIEWER_LOGIN).first()
     if existing is not None:
         return existing
@@ -98,8 +98,8 @@ def demo_reviewer(user) -> User:
         email="showcase.reviewer@example.org",
         role_id=role.id,
     )
-    # A password nobody knows (core's login fails on a user without one): an administrator sets one to sign in.
-    i_user.set_password(f"{secrets.token_urlsafe(24)}Aa1!", private_key=secrets.token_hex(128))
+    # Without a password given, one nobody knows (core's login fails on a user without one): an administrator sets one.
+    i_user.set_password(password or f"{secrets.token_urlsafe(24)}Aa1!", private_key=secrets.token_hex(128))
     i_user.save()
     reviewer = User.objects.create(username=REVIEWER_LOGIN, i_user=i_user)
     create_or_update_user_roles(i_user, [role.id], audit_user_id)
@@ -133,7 +133,7 @@ def _scores(score: int, recommendation: str, comment: str) -> dict:
     }
 
 
-def seed_showcases(user, event: Event) -> dict:
+def seed_showcases(user, event: Event, *, reviewer_password: str | None = None) -> dict:
     """Create the Yaoundé showcases with their systems and standards and take each to its demo status, unless the
     event already has showcases; return what was created: systems, standards and showcases by status."""
     if Showcase.objects.live().filter(event=event).exists():
@@ -141,7 +141,7 @@ def seed_showcases(user, event: Event) -> dict:
     organisations = _organisations()
     systems, new_systems = _systems(user, organisations)
     standards, new_standards = _standards(user)
-    reviewer = demo_reviewer(user)
+    reviewer = demo_reviewer(user, reviewer_password)
     presenters = _presenters(event)
     service, reviewing = ShowcaseService(user), ShowcaseService(reviewer)
     statuses = {}

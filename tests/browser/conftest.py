@@ -49,8 +49,7 @@ def _browser_wanted():
         pytest.fail(f"browser test: {missing} not found; install them with `make browser-deps`", pytrace=False)
 
 
-@pytest.fixture
-def chromium():
+def _chromium(*extra_flags: str, performance_log: bool = False):
     """A fresh headless Chromium (new profile, no cookies), driven through Debian's chromedriver, never downloaded."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -59,14 +58,30 @@ def chromium():
     profile = tempfile.mkdtemp(prefix="meeting-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
+    for flag in (*CHROMIUM_FLAGS, *extra_flags, f"--user-data-dir={profile}"):
         options.add_argument(flag)
+    if performance_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     try:
         driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
         yield driver
         driver.quit()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def chromium():
+    yield from _chromium()
+
+
+@pytest.fixture
+def offline_chromium():
+    """Chromium with the network cut (every host name but localhost and 127.0.0.1 fails to resolve), and a
+    performance log of every request the pages make."""
+    yield from _chromium(
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1", performance_log=True
+    )
 
 
 @pytest.fixture

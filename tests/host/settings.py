@@ -20,7 +20,9 @@ ALLOWED_HOSTS = ["*"]
 
 # openIMIS instances run MODE=DEV or PROD; core skips its session CSRF check only for lower-case "dev".
 MODE = os.environ.get("MODE", "DEV")
-IS_TESTING = os.environ.get("IS_TESTING", "true" if "pytest" in sys.modules else "false").lower() == "true"
+# As the assembly's settings (`'test' in sys.argv`, for `manage.py test`), and under pytest.
+_TESTS_RUNNING = "pytest" in sys.modules or "test" in sys.argv
+IS_TESTING = os.environ.get("IS_TESTING", "true" if _TESTS_RUNNING else "false").lower() == "true"
 MSSQL = False
 ROW_SECURITY = False
 
@@ -134,6 +136,9 @@ USE_I18N = True
 USE_TZ = False
 
 STATIC_URL = "/static/"
+# The demo GraphiQL page's scripts and styles, installed from the npm registry (tests/host/package.json, `make demo`)
+# and served by the instance itself under /static/vendor/, so the page needs no internet.
+STATICFILES_DIRS = [("vendor", BASE_DIR / "node_modules")]
 
 # Celery over RabbitMQ, as production openIMIS runs mutations (used only when mutations are asynchronous).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")

@@ -1,7 +1,7 @@
 """Limits on the shape of a GraphQL request, checked before it runs: how deep its fields nest, how many fields and
 aliases it selects, and the page sizes and offsets it asks connections for.
 
-An instance installs them in its GraphQL view, for every module's queries (README, "Query limits"):
+An instance installs them in its GraphQL view, for every module's queries (docs/operations.md, "Query limits"):
 `GraphQLView.as_view(backend=QueryLimitsBackend())`, or `install()` once at start-up for every view that does not
 name a backend. `limit_rules()` gives the validation rules themselves, for code that validates documents itself.
 

@@ -10,12 +10,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="Admin", help="openIMIS user recorded as author (needs the rights)")
+        parser.add_argument(
+            "--reviewer-password",
+            default=None,
+            help="password of the demo showcase reviewer created by this run (default: one nobody knows)",
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, reviewer_password=None, **options):
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No openIMIS user named {username}")
-        created, participants, showcases, agenda = seed_demo(user)
+        created, participants, showcases, agenda = seed_demo(user, reviewer_password=reviewer_password)
         self.stdout.write(f"Created {len(created)} demo events: {', '.join(created) or 'none (already seeded)'}")
         self.stdout.write(f"Registered {participants} demo participants for the Yaoundé meeting")
         self._showcases(showcases)
