@@ -383,22 +383,3 @@ def test_the_outbox_api_queues_attachments_and_honours_its_once_key(admin, smtp)
     assert (attachment.get_filename(), attachment.get_content_type()) == ("badge.pdf", "application/pdf")
     assert attachment.get_content() == document
     assert Message.objects.get().queued_by == admin
-
-
-def test_erasing_a_persons_data_blanks_their_messages_and_withdraws_the_unsent_ones(admin, smtp):
-    from openimis_be_meeting.mail import outbox
-
-    event = open_event(admin, capacity=5, requires_approval=True)
-    person = Participant.objects.get(id=register(admin, event, 1)["data"]["id"])
-    other = Participant.objects.get(id=register(admin, event, 2)["data"]["id"])
-    deliver()
-    ok(ParticipantService(admin).reject({"id": str(person.id), "reason": "Private reason 4471"}))
-
-    assert outbox.erase_personal_data([person.id]) == 2
-    deliver()
-    assert [m["To"] for m in smtp.messages()] == ["person1@example.cm", "person2@example.cm"]  # nothing new
-    erased = Message.objects.filter(participant=person)
-    assert set(erased.values_list("recipient", "subject", "last_error")) == {("", "", "")}
-    assert [m.context for m in erased] == [{}, {}]
-    assert set(erased.values_list("status", flat=True)) == {"SENT", "SKIPPED"}
-    assert Message.objects.get(participant=other).recipient == "person2@example.cm"
