@@ -22,6 +22,8 @@ setup(
         "graphene-django>=2.16,<3",
         "django-filter>=22.1,<23",
         "openpyxl>=3.1,<3.2",
+        # The door code's QR image on the staff screen of self check-in (public pages).
+        "segno>=1.6,<2",
         "openimis-be-core>=1.11",
     ],
     classifiers=[

@@ -82,6 +82,7 @@ class EventAdmin(ServiceAdmin):
             _("Registration"),
             {"fields": ("capacity", "requires_approval", "registration_opens_at", "registration_closes_at")},
         ),
+        (_("Public pages"), {"fields": ("public_registration", "privacy_notice_en", "privacy_notice_fr")}),
     )
     readonly_fields = ("status",)
     actions = [

@@ -12,6 +12,7 @@ from ..models import (
     Organisation,
     OrganisationMutation,
 )
+from ..public import links as public_links
 from ..selectors import lists
 from ..selectors.filters import EventFilter, OrganisationFilter
 from ..services import EventService, OrganisationService
@@ -47,6 +48,11 @@ class MeetingEventGQLType(GuardedObjectType):
     registration_opens_at = graphene.DateTime(resolver=_in_event_zone("registration_opens_at"))
     registration_closes_at = graphene.DateTime(resolver=_in_event_zone("registration_closes_at"))
     location = graphene.Field(LocationGQLType)
+    public_registration = graphene.Boolean(description="Whether people register themselves on the public pages.")
+    privacy_notice = graphene.String(description="The privacy notice in the caller's language (else the other).")
+    privacy_notice_en = graphene.String()
+    privacy_notice_fr = graphene.String()
+    public_url = graphene.String(description="The event's public page (agenda, registration); null for a draft.")
 
     class Meta:
         model = Event
@@ -74,6 +80,12 @@ class MeetingEventGQLType(GuardedObjectType):
 
     def resolve_uuid(event, info):
         return str(event.id)
+
+    def resolve_privacy_notice(event, info):
+        return public_links.privacy_notice(event)
+
+    def resolve_public_url(event, info):
+        return public_links.event_url(event, request=info.context)
 
 
 class MeetingOrganisationGQLType(GuardedObjectType):
@@ -115,6 +127,9 @@ class EventFields:
     registration_closes_at = graphene.String(description=INSTANT)
     requires_approval = graphene.Boolean()
     organisers = graphene.String()
+    public_registration = graphene.Boolean(description="Let people register themselves on the public pages.")
+    privacy_notice_en = graphene.String(description="The privacy notice people accept there, in English.")
+    privacy_notice_fr = graphene.String(description="The same notice in French.")
 
 
 class CreateMeetingEventMutation(MeetingMutation):

@@ -17,6 +17,7 @@ from .participants import (
     ParticipantRole,
     ParticipantStatus,
 )
+from .public import PersonalLink, RegistrationRequest
 from .showcases import (
     EVIDENCE_RANK,
     DemoType,
@@ -83,4 +84,6 @@ __all__ = [
     "ParticipantRole",
     "ParticipantStatus",
     "ParticipationMode",
+    "PersonalLink",
+    "RegistrationRequest",
 ]

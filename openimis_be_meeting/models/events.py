@@ -72,6 +72,11 @@ class Event(ReadableMixin, core_models.HistoryModel):
     registration_closes_at = models.DateTimeField(_("registration closes at"), null=True, blank=True)
     requires_approval = models.BooleanField(_("registrations need approval"), default=False)
     organisers = models.TextField(_("organisers"), blank=True, default="")
+    # The participants' side (public/): people register themselves only where the organisers turned it on, and
+    # accept the event's privacy notice, written in each language the pages speak.
+    public_registration = models.BooleanField(_("public registration"), default=False)
+    privacy_notice_en = models.TextField(_("privacy notice (English)"), blank=True, default="")
+    privacy_notice_fr = models.TextField(_("privacy notice (French)"), blank=True, default="")
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

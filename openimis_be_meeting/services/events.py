@@ -41,6 +41,8 @@ _TEXT_FIELDS = {
     "venue": ("venue", 255, False),
     "city": ("city", 128, False),
     "organisers": ("organisers", 5_000, False),
+    "privacy_notice_en": ("privacyNoticeEn", 10_000, False),
+    "privacy_notice_fr": ("privacyNoticeFr", 10_000, False),
 }
 _DATETIME_FIELDS = {
     "starts_at": "startsAt",
@@ -79,6 +81,8 @@ def _apply_changes(event: Event, data: dict) -> None:
         event.requires_approval = v.clean_flag(data["requires_approval"], field="requiresApproval")
     if "location_id" in data:
         event.location = openimis_location(data["location_id"])
+    if "public_registration" in data:
+        event.public_registration = v.clean_flag(data["public_registration"], field="publicRegistration")
 
 
 def _check_event(event: Event) -> None:
@@ -101,6 +105,9 @@ def _check_event(event: Event) -> None:
         raise MeetingError(Problems.EVENT_REGISTRATION_CLOSES_AFTER_END, field="registrationClosesAt")
     if event.participation_mode != ParticipationMode.IN_PERSON and not event.online_url:
         raise MeetingError(Problems.EVENT_ONLINE_URL_REQUIRED, field="onlineUrl")
+    if event.public_registration and not (event.privacy_notice_en or event.privacy_notice_fr):
+        # People accept the privacy notice when they register themselves: there must be one to accept.
+        raise MeetingError(Problems.EVENT_PRIVACY_NOTICE_REQUIRED, field="privacyNoticeEn")
     taken = Event.objects.live().filter(code__iexact=event.code).exclude(id=event.id).exists()
     if taken:
         raise MeetingError(Problems.EVENT_CODE_TAKEN, field="code", value=event.code)
