@@ -7,13 +7,13 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from public_helpers import BASE, last_link, public_event, register_and_confirm
 
 from openimis_be_meeting.models import Participant, PersonalLink
 from openimis_be_meeting.permissions import public_actor
 from openimis_be_meeting.services import ParticipantService
 
 from factories import register
-from public_helpers import BASE, last_link, public_event, register_and_confirm
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
