@@ -44,7 +44,7 @@ def test_the_page_shows_status_place_in_line_and_the_calendar_feed(admin, browse
     page = browser.get(personal_link("awa2@example.cm"))
 
     assert page.status_code == 200
-    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "no-referrer"
+    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "same-origin"
     html = page.content.decode()
     assert "You are on the waiting list, in place 1." in html
     assert f"/api/openimis_be_meeting/feeds/{second.checkin_token}/agenda.ics" in html

@@ -33,8 +33,8 @@ def page_language(request) -> str:
 
 def public_page(*, secret: bool = False):
     """A public view: CSRF-checked forms, rendered in page_language (the choice of the switch is remembered), and,
-    for pages whose address holds a secret (`secret`), never cached, never sent on as a Referer, not indexed and
-    never logged by Django's request logger (which writes the path of every refused request)."""
+    for pages whose address holds a secret (`secret`), never cached, never sent as a Referer to other sites, not
+    indexed and never logged by Django's request logger (which writes the path of every refused request)."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -51,7 +51,7 @@ def public_page(*, secret: bool = False):
             response.headers.setdefault("X-Frame-Options", "DENY")
             if secret:
                 response.headers["Cache-Control"] = "no-store"
-                response.headers["Referrer-Policy"] = "no-referrer"
+                response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make forms post Origin: null
                 response.headers["X-Robots-Tag"] = "noindex"
                 response._has_been_logged = True
             return response
