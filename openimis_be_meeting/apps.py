@@ -58,6 +58,8 @@ DEFAULT_CFG = {
     "public_requests_per_email": 5,
     "public_max_unverified_per_event": 500,
     "public_door_code_seconds": 300,
+    # How long a rendered public agenda page is kept in the cache (seconds; 0 renders every request).
+    "public_agenda_cache_seconds": 15,
 }
 
 

@@ -99,3 +99,25 @@ def test_a_draft_has_no_public_agenda_and_the_register_button_only_while_open(ad
     assert "/register/" not in Client().get(f"{BASE}events/{closed.id}/").content.decode()
     opened = public_event(admin, code="OPEN")
     assert f"{BASE}events/{opened.id}/register/" in Client().get(f"{BASE}events/{opened.id}/").content.decode()
+
+
+def test_the_rendered_page_is_cached_briefly_and_an_event_change_shows_at_once(admin, programme, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from openimis_be_meeting.apps import MeetingConfig
+
+    url = f"{BASE}events/{programme.id}/"
+    first = Client().get(url).content
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(url).content
+    assert again == first and len(queries) == 1  # only the event itself is read
+    session(admin, programme, "Late addition", day=1, hour=7, room="Hall")
+    assert b"Late addition" not in Client().get(url).content  # within the cache period
+    programme.refresh_from_db()
+    programme.venue = "Palais des Congrès"
+    programme.save(user=admin)
+    assert b"Late addition" in Client().get(url).content  # the event changed: rendered again
+    monkeypatch.setitem(MeetingConfig.config, "public_agenda_cache_seconds", 0)
+    session(admin, programme, "Later still", day=1, hour=8, room="Hall")
+    assert b"Later still" in Client().get(url).content

@@ -3,9 +3,11 @@ with a calendar feed; the register button while public registration is open."""
 
 from itertools import groupby
 
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 
+from ..apps import DEFAULT_CFG, MeetingConfig
 from ..rest import feeds
 from ..rest.feeds import CalendarFeedView
 from ..selectors.public import public_event, public_sessions, takes_public_registrations
@@ -46,10 +48,29 @@ def _entry(session, starts, ends) -> dict:
 
 @public_page()
 def event_page(request, event_id):
-    """The event and its agenda, to anyone, for an announced (not draft, not deleted) event."""
+    """The event and its agenda, to anyone, for an announced (not draft, not deleted) event. The rendered page is
+    kept in the instance's cache for a few seconds (DEFAULT_CFG "public_agenda_cache_seconds"), per language and
+    event version, so a registration-day crowd costs one rendering per period: a session changed is shown after at
+    most that long, a change of the event itself at once."""
     event = public_event(event_id)
     if event is None:
         raise Http404
+    seconds = _cache_seconds()
+    if seconds <= 0:
+        return _render_event_page(request, event)
+    key = f"openimis_be_meeting:public:agenda:{event.id}:{event.version}:{event.status}:{request.page_language}"
+    body = cache.get(key)
+    if body is None:
+        body = _render_event_page(request, event).content
+        cache.set(key, body, timeout=seconds)
+    return HttpResponse(body, content_type="text/html; charset=utf-8")
+
+
+def _cache_seconds() -> int:
+    return int(MeetingConfig.config.get("public_agenda_cache_seconds", DEFAULT_CFG["public_agenda_cache_seconds"]))
+
+
+def _render_event_page(request, event):
     zone = zone_or_none(event.timezone)
     context = {
         "event": event,

@@ -37,9 +37,12 @@ class DetailsForm(forms.Form):
     attendance_mode = TextInput(_("participation mode"), widget=forms.Select())
     accessibility_needs = TextInput(_("accessibility needs"), widget=forms.Textarea(attrs={"rows": 2}))
     dietary_needs = TextInput(_("dietary needs"), widget=forms.Textarea(attrs={"rows": 2}))
-    consent_listed = forms.BooleanField(label=_("agrees to appear in the participant list"), required=False)
-    consent_photos = forms.BooleanField(label=_("agrees to photos"), required=False)
-    consent_contact = forms.BooleanField(label=_("agrees to be contacted later"), required=False)
+    consent_listed = forms.BooleanField(
+        label=_("I agree to appear in the published list of participants (name, organisation, country, role)"),
+        required=False,
+    )
+    consent_photos = forms.BooleanField(label=_("I agree to be photographed"), required=False)
+    consent_contact = forms.BooleanField(label=_("I agree to be contacted after the event"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
