@@ -183,14 +183,15 @@ def confirm_registration(*, token: str, url_for: UrlFor) -> dict:
 
 def welcome(participant: Participant, *, language: str | None, url_for: UrlFor, kind: str = "registered") -> str:
     """Issue the participant a new personal link (the old one stops working) and mail it; returns the token."""
-    token = personal.issue_link(participant, language=language)
-    language = personal.preferred_language(participant)
-    context = {
-        **_context(participant.event, url_for),
-        "participant": participant,
-        "personal_url": url_for("meeting-public-personal", token),
-    }
-    notify.send(kind, to=participant.email, language=language, context=context)
+    with transaction.atomic():
+        token = personal.issue_link(participant, language=language)
+        language = personal.preferred_language(participant)
+        context = {
+            **_context(participant.event, url_for),
+            "participant": participant,
+            "personal_url": url_for("meeting-public-personal", token),
+        }
+        notify.send(kind, to=participant.email, language=language, context=context)
     return token
 
 
