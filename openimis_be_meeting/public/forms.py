@@ -2,6 +2,9 @@
 each refusal is shown beside its field in the page's language."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..countries import COUNTRY_CODES
@@ -10,6 +13,21 @@ from ..models import AttendanceMode, Organisation, ParticipantRole
 from ..services.participants import PUBLIC_ROLES
 
 HONEYPOT = "website"
+
+
+class Select(forms.Select):
+    """A select rendered in Python: Django's own renders a template per option, which made the country list most of
+    the registration page's cost (bench/public_bench.py)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        chosen = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((code, mark_safe(" selected") if str(code) == chosen else "", label) for code, label in self.choices),
+        )
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
 
 
 def _choices(values, labels) -> list:
@@ -33,8 +51,8 @@ class DetailsForm(forms.Form):
         _("organisation"), widget=forms.TextInput(attrs={"list": "organisations", "autocomplete": "organization"})
     )
     job_title = TextInput(_("job title"), autocomplete="organization-title")
-    country = TextInput(_("country"), widget=forms.Select(attrs={"autocomplete": "country"}))
-    attendance_mode = TextInput(_("participation mode"), widget=forms.Select())
+    country = TextInput(_("country"), widget=Select(attrs={"autocomplete": "country"}))
+    attendance_mode = TextInput(_("participation mode"), widget=Select())
     accessibility_needs = TextInput(_("accessibility needs"), widget=forms.Textarea(attrs={"rows": 2}))
     dietary_needs = TextInput(_("dietary needs"), widget=forms.Textarea(attrs={"rows": 2}))
     consent_listed = forms.BooleanField(
@@ -65,7 +83,7 @@ class DetailsForm(forms.Form):
 
 class RegistrationForm(DetailsForm):
     email = TextInput(_("email"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    role = TextInput(_("role"), widget=forms.Select())
+    role = TextInput(_("role"), widget=Select())
     accept_privacy = forms.BooleanField(label=_("I have read and accept the privacy notice"), required=False)
     # Hidden from people (and from assistive technology); a robot filling every field fills this one too.
     website = forms.CharField(
