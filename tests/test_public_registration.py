@@ -298,3 +298,13 @@ def test_the_form_page_shows_the_notice_in_the_page_language(admin):
     event = public_event(admin)
     assert "only." in Client().get(register_url(event)).content.decode()
     assert "seulement." in Client(HTTP_ACCEPT_LANGUAGE="fr").get(register_url(event)).content.decode()
+
+
+def test_requests_never_confirmed_are_deleted_once_their_link_expired(admin, browser, monkeypatch):
+    event = public_event(admin)
+    browser.post(register_url(event), form(1))
+    RegistrationRequest.objects.update(expires_at=RegistrationRequest.objects.get().requested_at)  # now expired
+
+    browser.post(register_url(event), form(2))
+
+    assert list(RegistrationRequest.objects.values_list("email", flat=True)) == ["awa2@example.cm"]

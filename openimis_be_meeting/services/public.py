@@ -114,6 +114,8 @@ def request_registration(*, event: Event, data: dict, language: str, url_for: Ur
         raise MeetingError(Problems.PUBLIC_TOO_MANY_REQUESTS)
     now = now_for_storage()
     with transaction.atomic():
+        # What people typed into requests never confirmed is not kept past their links' lifetime.
+        RegistrationRequest.objects.filter(expires_at__lte=now).delete()
         if _registered(event, email):
             notify.send("already_registered", to=email, language=language, context=_context(event, url_for))
             return
