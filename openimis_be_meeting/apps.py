@@ -71,6 +71,18 @@ DEFAULT_CFG = {
     "mail_reminder_days_before": 3,
     # The domain of every Message-ID; the domain of DEFAULT_FROM_EMAIL when empty.
     "mail_message_id_domain": "",
+    # The public pages (public/, docs/public.md): how long an emailed verification link works (seconds); how many
+    # registration or link requests one IP address and one email address may send per window (seconds), counted in
+    # the instance's cache; how many unconfirmed requests one event may hold at once; how often the door code of
+    # self check-in changes (seconds; the one before it is still taken).
+    "public_link_max_age": 24 * 3600,
+    "public_rate_window": 3600,
+    "public_requests_per_ip": 20,
+    "public_requests_per_email": 5,
+    "public_max_unverified_per_event": 500,
+    "public_door_code_seconds": 300,
+    # How long a rendered public agenda page is kept in the cache (seconds; 0 renders every request).
+    "public_agenda_cache_seconds": 15,
 }
 
 

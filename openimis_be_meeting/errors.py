@@ -256,6 +256,36 @@ class Problems:
     SESSION_OTHER_EVENT = Problem(
         "meeting.checkin.session_other_event", _("The session belongs to another event than the registration.")
     )
+    # The participants' side (public/).
+    EVENT_PRIVACY_NOTICE_REQUIRED = Problem(
+        "meeting.event.privacy_notice_required",
+        _("Public registration needs a privacy notice, in English or French, for people to accept."),
+    )
+    PUBLIC_REGISTRATION_OFF = Problem(
+        "meeting.public.registration_off", _("This event does not take registrations on its public pages.")
+    )
+    PUBLIC_LINK_INVALID = Problem(
+        "meeting.public.link_invalid", _("This link is not valid: it has expired, was already used, or was replaced.")
+    )
+    PUBLIC_STALE = Problem(
+        "meeting.public.stale", _("Your registration changed since this page was shown; look at it again.")
+    )
+    PUBLIC_TOO_MANY_REQUESTS = Problem(
+        "meeting.public.too_many_requests", _("Too many requests were sent from here; try again later.")
+    )
+    PUBLIC_EVENT_BUSY = Problem(
+        "meeting.public.event_busy",
+        _("Too many registrations are waiting for their email to be confirmed; try again later."),
+    )
+    PUBLIC_PRIVACY_NOT_ACCEPTED = Problem(
+        "meeting.public.privacy_not_accepted", _("Accept the privacy notice to register.")
+    )
+    PUBLIC_ROLE_NOT_OFFERED = Problem(
+        "meeting.public.role_not_offered", _("This role is given by the organisers; choose another.")
+    )
+    DOOR_CODE_INVALID = Problem(
+        "meeting.public.door_code_invalid", _("This door code is not valid here and now; ask the staff at the door.")
+    )
     USER_NOT_FOUND = Problem("meeting.participant.user_not_found", _("No openIMIS user exists with the id %(value)s."))
 
 

@@ -51,6 +51,32 @@ class ByArgument:
     actions: Mapping[str, Action]  # the argument's value as the resolver receives it -> the action it needs
 
 
+# The actor of the public pages' writes (services.base.public_method): a core user with no openIMIS account behind it
+# (no interactive, technical, officer or claim-administrator record), so it cannot log in, and it holds no right.
+PUBLIC_ACTOR_USERNAME = "meeting-public"
+
+
+def public_actor():
+    """The one user the public pages act as (created on first use); history rows name it as the author."""
+    from core.models import User
+    from django.db import IntegrityError, transaction
+
+    # Not get_or_create: core's UserManager overrides it to provision interactive users from credentials.
+    actor = User.objects.filter(username=PUBLIC_ACTOR_USERNAME).first()
+    if actor is None:
+        try:
+            with transaction.atomic():
+                actor = User.objects.create(username=PUBLIC_ACTOR_USERNAME)
+        except IntegrityError:  # created at the same moment by another request
+            actor = User.objects.get(username=PUBLIC_ACTOR_USERNAME)
+    return actor
+
+
+def is_public_actor(user) -> bool:
+    """Whether `user` is the public pages' actor, and not an openIMIS account that happens to bear its name."""
+    return getattr(user, "username", None) == PUBLIC_ACTOR_USERNAME and getattr(user, "_u", True) is None
+
+
 def rights_for(action: Action) -> list[str]:
     """The right codes that allow an action, as the instance configures them."""
     return [str(code) for code in MeetingConfig.config.get(action.value) or []]
@@ -58,7 +84,7 @@ def rights_for(action: Action) -> list[str]:
 
 def can(user, action: Action) -> bool:
     """Whether a user holds one of the rights for an action; an empty rights list allows nobody."""
-    if user is None or not getattr(user, "is_authenticated", False):
+    if user is None or not getattr(user, "is_authenticated", False) or is_public_actor(user):
         return False
     rights = rights_for(action)
     # core's has_perms([]) is True: an empty or missing list must not mean open access.

@@ -12,6 +12,7 @@ docs/rights-and-configuration.md is rights_table().
 
 import re
 
+from django.urls import URLResolver
 from graphene.utils.str_converters import to_camel_case
 
 from .apps import DEFAULT_CFG
@@ -49,6 +50,8 @@ def rest_guards() -> dict:
 
     guards = {}
     for pattern in urlpatterns:
+        if isinstance(pattern, URLResolver):
+            continue  # the public pages (public/urls.py): opened by no right, by design (docs/public.md)
         view = pattern.callback.view_class
         for method in HTTP_METHODS:
             if hasattr(view, method):

@@ -52,6 +52,8 @@ TEXT_FIELDS = [
     TextField("createMeetingEvent", "venue", 255, f"{EVENTS} venue"),
     TextField("createMeetingEvent", "city", 128, f"{EVENTS} city"),
     TextField("createMeetingEvent", "organisers", 5_000, f"{EVENTS} organisers"),
+    TextField("createMeetingEvent", "privacyNoticeEn", 10_000, f"{EVENTS} privacyNoticeEn"),
+    TextField("createMeetingEvent", "privacyNoticeFr", 10_000, f"{EVENTS} privacyNoticeFr"),
     TextField("createMeetingEvent", "onlineUrl", 500),
     TextField("createMeetingOrganisation", "name", 255, f"{ORGANISATIONS} name"),
     TextField("createMeetingOrganisation", "acronym", 32, f"{ORGANISATIONS} acronym"),

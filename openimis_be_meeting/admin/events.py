@@ -91,6 +91,7 @@ class EventAdmin(ServiceAdmin):
             {"fields": ("capacity", "requires_approval", "registration_opens_at", "registration_closes_at")},
         ),
         (_("Personal data"), {"fields": ("retention_date",)}),
+        (_("Public pages"), {"fields": ("public_registration", "privacy_notice_en", "privacy_notice_fr")}),
     )
     readonly_fields = ("status",)
     actions = [

@@ -12,6 +12,7 @@ from ..models import (
     Organisation,
     OrganisationMutation,
 )
+from ..public import links as public_links
 from ..selectors import lists
 from ..selectors.filters import EventFilter, OrganisationFilter
 from ..services import EventService, OrganisationService, retention
@@ -51,6 +52,11 @@ class MeetingEventGQLType(GuardedObjectType):
         description="The last day its participants' personal data is kept (set on the event, or the configured "
         "number of days after its end); it is erased after that day."
     )
+    public_registration = graphene.Boolean(description="Whether people register themselves on the public pages.")
+    privacy_notice = graphene.String(description="The privacy notice in the caller's language (else the other).")
+    privacy_notice_en = graphene.String()
+    privacy_notice_fr = graphene.String()
+    public_url = graphene.String(description="The event's public page (agenda, registration); null for a draft.")
 
     class Meta:
         model = Event
@@ -81,6 +87,12 @@ class MeetingEventGQLType(GuardedObjectType):
 
     def resolve_retention_date(event, info):
         return retention.retention_date(event)
+
+    def resolve_privacy_notice(event, info):
+        return public_links.privacy_notice(event)
+
+    def resolve_public_url(event, info):
+        return public_links.event_url(event, request=info.context)
 
 
 class MeetingOrganisationGQLType(GuardedObjectType):
@@ -126,6 +138,9 @@ class EventFields:
         description="YYYY-MM-DD: the last day participants' personal data is kept, not before the event's last day; "
         "empty for the default (retention_days_after_end). Also settable once the event is finished."
     )
+    public_registration = graphene.Boolean(description="Let people register themselves on the public pages.")
+    privacy_notice_en = graphene.String(description="The privacy notice people accept there, in English.")
+    privacy_notice_fr = graphene.String(description="The same notice in French.")
 
 
 class CreateMeetingEventMutation(MeetingMutation):

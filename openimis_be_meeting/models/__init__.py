@@ -19,6 +19,7 @@ from .participants import (
     ParticipantStatus,
     new_checkin_token,
 )
+from .public import PersonalLink, RegistrationRequest
 from .retention import ErasedTally
 from .showcases import (
     EVIDENCE_RANK,
@@ -91,4 +92,6 @@ __all__ = [
     "EventMailSettings",
     "Message",
     "MessageStatus",
+    "PersonalLink",
+    "RegistrationRequest",
 ]

@@ -75,6 +75,11 @@ class Event(ReadableMixin, core_models.HistoryModel):
     # The last day (in the event's zone) its participants' personal data is kept; empty: the configured number of
     # days after the event's end (retention_days_after_end). services/retention.py erases it after that day.
     retention_date = models.DateField(_("personal data kept until"), null=True, blank=True)
+    # The participants' side (public/): people register themselves only where the organisers turned it on, and
+    # accept the event's privacy notice, written in each language the pages speak.
+    public_registration = models.BooleanField(_("public registration"), default=False)
+    privacy_notice_en = models.TextField(_("privacy notice (English)"), blank=True, default="")
+    privacy_notice_fr = models.TextField(_("privacy notice (French)"), blank=True, default="")
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

@@ -20,7 +20,8 @@ from ..models import (
 )
 from ..permissions import Action
 from ..timeutils import from_storage, now_for_storage, to_storage, zone_or_none
-from .base import service_method
+from .base import public_method, service_method
+from .doors import match_door_code
 from .locks import live_row, locked_in_event
 from .participants import move, refuse_erased, save_participant
 
@@ -121,6 +122,23 @@ class AttendanceService(BaseService):
 
         Idempotent: a second scan the same day, or a replay of the same client id, records nothing new and succeeds.
         """
+        return self._check_in(obj_data)
+
+    @public_method("meeting_attendance_service.self_check_in")
+    def self_check_in(self, obj_data: dict) -> Participant:
+        """A person checks themselves in from their personal page (`token`) with the door code shown where they are
+        (`code`): at that session's door or the day's; then exactly as `check_in` (method SELF)."""
+        from .personal import participant_id_for_token
+
+        participant_id = participant_id_for_token(obj_data.get("token"))
+        participant = Participant.objects.live().filter(id=participant_id).first() if participant_id else None
+        if participant is None:
+            raise MeetingError(Problems.PUBLIC_LINK_INVALID, field="token")
+        session = match_door_code(participant.event, obj_data.get("code"))
+        data = {"method": CheckInMethod.SELF, "token": participant.checkin_token, "event_id": participant.event_id}
+        return self._check_in({**data, "session_id": session.id if session is not None else None})
+
+    def _check_in(self, obj_data: dict) -> Participant:
         method = v.clean_choice(obj_data.get("method") or CheckInMethod.MANUAL, field="method", choices=CheckInMethod)
         client_id = v.clean_text(obj_data.get("client_id"), field="clientMutationId", max_length=255)
         event, participant = _locked_by_id_or_token(obj_data, method)

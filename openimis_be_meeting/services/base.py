@@ -9,7 +9,7 @@ from core.signals import register_service_signal
 from django.db import transaction
 
 from ..errors import MeetingError, Problems
-from ..permissions import Action, require
+from ..permissions import Action, is_public_actor, require
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,29 @@ def service_method(signal_name: str, action: Action):
             return signalled(self, *args, **kwargs)
 
         wrapper.action = action  # the right it needs, as rights.py reads it for each mutation
+        return wrapper
+
+    return decorate
+
+
+def public_method(signal_name: str):
+    """A service method for the public pages, which people use without an openIMIS account: the deliberate way in
+    for exactly the acts those pages offer (register oneself, change or cancel one's own registration, check in at
+    the door). It runs only as the public actor (permissions.public_actor(), which holds no right, so nothing else
+    opens to it), and the method itself proves the caller's standing: the event allows the act, the person holds
+    their secret link, the door code is right. Then it keeps every rule an openIMIS user's call keeps."""
+
+    def decorate(method):
+        signalled = register_service_signal(signal_name)(service_result(method))
+
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            if not is_public_actor(self.user):
+                return failure(MeetingError(Problems.PERMISSION_DENIED))
+            return signalled(self, *args, **kwargs)
+
+        wrapper.action = None  # no right: rights.py lists these as opened by none
+        wrapper.public = True
         return wrapper
 
     return decorate

@@ -46,6 +46,8 @@ _TEXT_FIELDS = {
     "venue": ("venue", 255, False),
     "city": ("city", 128, False),
     "organisers": ("organisers", 5_000, False),
+    "privacy_notice_en": ("privacyNoticeEn", 10_000, False),
+    "privacy_notice_fr": ("privacyNoticeFr", 10_000, False),
 }
 _DATETIME_FIELDS = {
     "starts_at": "startsAt",
@@ -86,6 +88,8 @@ def _apply_changes(event: Event, data: dict) -> None:
         event.location = openimis_location(data["location_id"])
     if "retention_date" in data:
         event.retention_date = v.clean_date(data["retention_date"], field="retentionDate")
+    if "public_registration" in data:
+        event.public_registration = v.clean_flag(data["public_registration"], field="publicRegistration")
 
 
 def _check_event(event: Event) -> None:
@@ -110,6 +114,9 @@ def _check_event(event: Event) -> None:
         raise MeetingError(Problems.EVENT_ONLINE_URL_REQUIRED, field="onlineUrl")
     if event.retention_date is not None and event.retention_date < last_day(event):
         raise MeetingError(Problems.EVENT_RETENTION_BEFORE_END, field="retentionDate")
+    if event.public_registration and not (event.privacy_notice_en or event.privacy_notice_fr):
+        # People accept the privacy notice when they register themselves: there must be one to accept.
+        raise MeetingError(Problems.EVENT_PRIVACY_NOTICE_REQUIRED, field="privacyNoticeEn")
     taken = Event.objects.live().filter(code__iexact=event.code).exclude(id=event.id).exists()
     if taken:
         raise MeetingError(Problems.EVENT_CODE_TAKEN, field="code", value=event.code)

@@ -26,7 +26,7 @@ from ..models import (
 )
 from ..permissions import Action, can
 from ..timeutils import now_for_storage
-from .base import service_method
+from .base import public_method, service_method
 from .history import shift_waitlist
 from .locks import locked_event, locked_in_event
 from .lookups import openimis_location
@@ -65,6 +65,24 @@ _TEXT_FIELDS = {
     "dietary_needs": ("dietaryNeeds", 2_000, False),
 }
 _CONSENTS = ("consent_listed", "consent_photos", "consent_contact")
+# What a person may change of their own registration on the public pages, and give when registering there.
+OWN_FIELDS = (
+    *_TEXT_FIELDS,
+    "phone",
+    "country",
+    "organisation_id",
+    "attendance_mode",
+    *_CONSENTS,
+)
+PUBLIC_FIELDS = (*OWN_FIELDS, "email", "role")
+# Roles a person may give themselves; speakers, presenters and organisers are named by the organisers.
+PUBLIC_ROLES = (
+    ParticipantRole.ATTENDEE,
+    ParticipantRole.DONOR_REPRESENTATIVE,
+    ParticipantRole.KNOWLEDGE_HUB_REPRESENTATIVE,
+    ParticipantRole.OBSERVER,
+    ParticipantRole.PRESS,
+)
 
 
 def apply_changes(participant: Participant, data: dict) -> None:
@@ -169,6 +187,18 @@ def refuse_erased(participant: Participant) -> None:
         raise MeetingError(Problems.PARTICIPANT_ERASED, field="id")
 
 
+def _locked_own(obj_data: dict) -> tuple[Event, Participant]:
+    """The registration a personal-link token opens, locked with its event; an unknown or replaced token, or a
+    registration deleted since, is the same refusal."""
+    from .personal import participant_id_for_token
+
+    participant_id = participant_id_for_token(obj_data.get("token"))
+    not_found = MeetingError(Problems.PUBLIC_LINK_INVALID, field="token")
+    if participant_id is None:
+        raise not_found
+    return locked_in_event(Participant, not_found=not_found, id=participant_id)
+
+
 def check_registration_open(event: Event, user) -> None:
     """Anyone with the register right while registration is open and within its window; administrators longer."""
     if can(user, Action.DECIDE_PARTICIPANTS) and event.status in OPEN_FOR_ADMINISTRATORS:
@@ -253,6 +283,9 @@ class ParticipantService(BaseService):
         """Register a person: PENDING when the event needs approval, else CONFIRMED while seats remain, else
         WAITLISTED at the end of the line."""
         event = locked_event(obj_data.get("event_id"), field="eventId")
+        return self._register(event, obj_data)
+
+    def _register(self, event: Event, obj_data: dict) -> Participant:
         check_registration_open(event, self.user)
         now = now_for_storage()
         participant = Participant(event=event, status=P.PENDING, registered_at=now, status_changed_at=now)
@@ -263,6 +296,35 @@ class ParticipantService(BaseService):
         save_participant(participant, self.user)
         tell_status(participant, self.user)
         return participant
+
+    # -- the public pages' acts (services.base.public_method): the person's own, proven by their secret link ------
+
+    @public_method("meeting_participant_service.register_public")
+    def register_public(self, obj_data: dict) -> Participant:
+        """A person registers themselves (their email verified by services.public): only where the event takes
+        public registrations, with the fields a person may give, and then exactly as `register`."""
+        event = locked_event(obj_data.get("event_id"), field="eventId")
+        if not event.public_registration:
+            raise MeetingError(Problems.PUBLIC_REGISTRATION_OFF, field="eventId")
+        if obj_data.get("role") not in (None, *PUBLIC_ROLES):
+            raise MeetingError(Problems.PUBLIC_ROLE_NOT_OFFERED, field="role")
+        return self._register(event, {key: obj_data[key] for key in PUBLIC_FIELDS if key in obj_data})
+
+    @public_method("meeting_participant_service.update_own")
+    def update_own(self, obj_data: dict) -> Participant:
+        """A person changes their own details (not their email, role or status), named by their personal link."""
+        _event, participant = _locked_own(obj_data)
+        apply_changes(participant, {key: obj_data[key] for key in OWN_FIELDS if key in obj_data})
+        return save_participant(participant, self.user)
+
+    @public_method("meeting_participant_service.cancel_own")
+    def cancel_own(self, obj_data: dict) -> Participant:
+        """A person cancels their own registration, as `cancel` does; `stamp` (when the status last changed, as the
+        confirmation page showed it) must still be current, so a stale or replayed confirmation does nothing."""
+        _event, participant = _locked_own(obj_data)
+        if obj_data.get("stamp") != participant.status_changed_at.isoformat():
+            raise MeetingError(Problems.PUBLIC_STALE, field="stamp")
+        return self._leave({"id": participant.id}, P.CANCELLED)
 
     @service_method("meeting_participant_service.update", Action.UPDATE_PARTICIPANTS)
     def update(self, obj_data: dict) -> Participant:
