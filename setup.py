@@ -22,6 +22,8 @@ setup(
         "graphene-django>=2.16,<3",
         "django-filter>=22.1,<23",
         "openpyxl>=3.1,<3.2",
+        "reportlab>=4.2,<6",
+        "segno>=1.6,<2",
         "openimis-be-core>=1.11",
     ],
     classifiers=[

@@ -23,6 +23,8 @@ DEFAULT_CFG = {
     "gql_mutation_check_in_meeting_participants_perms": ["216005"],
     "gql_query_meeting_participants_personal_data_perms": ["216006"],
     "gql_mutation_approve_meeting_participants_perms": ["216007"],
+    # Documents (docs/documents.md): printing badges shows each person's check-in code, so it is a right of its own.
+    "gql_query_meeting_badges_perms": ["216008"],
     # The published participant list (names, organisations, roles of those who consented) goes with event search.
     "gql_query_meeting_published_participants_perms": ["215001"],
     "gql_query_meeting_showcases_perms": ["217001"],
@@ -45,6 +47,11 @@ DEFAULT_CFG = {
     # Limits on every GraphQL request of the instance, where it installs gql_limits.QueryLimitsBackend (README,
     # "Query limits"): how deep fields nest, how many fields (each use of a fragment counted) and aliases one request
     # selects; null turns one off. Page sizes are limited by GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"].
+    # Documents: the badge size and grid on A4 (millimetres), role colours (hex) merged over the defaults, and how
+    # many badges one file may hold.
+    "documents_badge_layout": {"width_mm": 90, "height_mm": 60, "columns": 2, "rows": 4, "cut_mark_mm": 5},
+    "documents_role_colours": {},
+    "max_badges_per_file": 10_000,
     "gql_max_depth": 15,
     "gql_max_fields": 1_000,
     "gql_max_aliases": 30,

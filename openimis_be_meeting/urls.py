@@ -1,5 +1,5 @@
 """The module's REST endpoints; the assembly mounts them at /api/openimis_be_meeting/."""
 
-from .rest import exports, feeds, imports
+from .rest import documents, exports, feeds, imports
 
-urlpatterns = [*feeds.urlpatterns, *exports.urlpatterns, *imports.urlpatterns]
+urlpatterns = [*feeds.urlpatterns, *exports.urlpatterns, *imports.urlpatterns, *documents.urlpatterns]

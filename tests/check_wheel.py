@@ -12,7 +12,8 @@ def expected_files() -> set[str]:
     migrations = set(PACKAGE.glob("migrations/*.py"))
     catalogues = set(PACKAGE.glob("locale/*/LC_MESSAGES/*.mo"))
     templates = set(PACKAGE.glob("templates/**/*.html"))
-    return {str(p.relative_to(ROOT)) for p in migrations | catalogues | templates}
+    fonts = set(PACKAGE.glob("documents/fonts/*"))
+    return {str(p.relative_to(ROOT)) for p in migrations | catalogues | templates | fonts}
 
 
 def main(wheel: str) -> int:

@@ -4,6 +4,8 @@ their answers read as text whatever the format."""
 import io
 import itertools
 
+import document_tools
+import pytest
 from django.urls import get_resolver, resolve
 from openpyxl import load_workbook
 
@@ -18,6 +20,7 @@ PARAMETER_VALUES = {
     "event_id": lambda world: [world.event_id],
     "token": lambda world: [world.token],
     "extension": lambda world: ["csv", "xlsx"],
+    "participant_id": lambda world: [world.participant_ids[3]],  # a confirmed participant of the open event
 }
 
 
@@ -42,6 +45,10 @@ def endpoints(world) -> list[tuple[str, str, type]]:
 def text_of(response) -> str:
     """The whole answer as text: a workbook's cells, a calendar's or a CSV's lines, a JSON body."""
     content = b"".join(response.streaming_content) if response.streaming else response.content
+    if content[:5] == b"%PDF-":  # a document: its text as a reader copies it
+        if document_tools.MISSING:
+            pytest.skip(f"reading a PDF needs {document_tools.MISSING}: run `make documents-deps`")
+        return document_tools.pdf_text(content)
     if content[:2] == b"PK":  # an XLSX file
         sheet = load_workbook(io.BytesIO(content), read_only=True).active
         return "\n".join("\t".join("" if cell is None else str(cell) for cell in row) for row in sheet.values)

@@ -6,6 +6,7 @@ from core.schema import OpenIMISMutation
 from core.utils import ExtendedConnection
 from location.gql_queries import LocationGQLType
 
+from ..documents import urls as document_urls
 from ..models import (
     Event,
     EventMutation,
@@ -47,6 +48,10 @@ class MeetingEventGQLType(GuardedObjectType):
     registration_opens_at = graphene.DateTime(resolver=_in_event_zone("registration_opens_at"))
     registration_closes_at = graphene.DateTime(resolver=_in_event_zone("registration_closes_at"))
     location = graphene.Field(LocationGQLType)
+    badges_url = graphene.String(
+        description="Address of the PDF of the event's badges (A4 sheets; role, status, organisationId filters); "
+        "null without the badge right."
+    )
 
     class Meta:
         model = Event
@@ -74,6 +79,9 @@ class MeetingEventGQLType(GuardedObjectType):
 
     def resolve_uuid(event, info):
         return str(event.id)
+
+    def resolve_badges_url(event, info):
+        return document_urls.event_badges_url(event, user=info.context.user)
 
 
 class MeetingOrganisationGQLType(GuardedObjectType):

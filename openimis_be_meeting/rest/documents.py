@@ -1,0 +1,83 @@
+"""Documents over plain HTTP, under /api/openimis_be_meeting/ (docs/documents.md):
+
+    events/<event id>/badges.pdf          the badge right (216008): the event's badges, several to an A4 sheet with
+                                          cutting marks; ?role=, ?status= (a badge status), ?organisationId=
+    participants/<participant id>/badge.pdf   the badge right: one badge on a page of its own size
+
+Refusals are the module's JSON errors (rest/base.py); a participant who gets no badge (cancelled, waitlisted...)
+is a 400 naming their status. The PDF is written to a temporary file (on disk past 1 MB), then streamed from it."""
+
+import tempfile
+
+from django.http import FileResponse
+from django.urls import re_path
+from django.utils import translation
+from django.utils.text import slugify
+
+from ..documents import badges, rules
+from ..errors import MeetingError
+from ..permissions import Action
+from .base import MeetingAPIView, path_event, request_language
+
+PDF = "application/pdf"
+
+
+def pdf_response(write, *, name: str, language: str) -> FileResponse:
+    """A PDF written by `write(file)` into a temporary file, sent as a download that no shared cache keeps."""
+    spool = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)  # noqa: SIM115 - FileResponse closes it
+    with translation.override(language):
+        write(spool)
+    spool.seek(0)
+    response = FileResponse(spool, as_attachment=True, filename=f"{slugify(name) or 'document'}.pdf", content_type=PDF)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Language"] = language
+    return response
+
+
+class EventBadgesView(MeetingAPIView):
+    action = Action.PRINT_BADGES
+
+    def get(self, request, event_id):
+        language = request_language(request)
+        event = path_event(event_id)
+        params = request.query_params
+        holders = rules.badge_holders(
+            user=request.user,
+            event=event,
+            role=params.get("role"),
+            status=params.get("status"),
+            organisation_id=params.get("organisationId"),
+        )
+        limit = rules.badge_limit()
+        if holders.count() > limit:
+            raise MeetingError(rules.DocumentProblems.TOO_MANY_BADGES, field="eventId", max=limit)
+        rows = holders.values(*rules.BADGE_FIELDS).iterator(chunk_size=500)
+        return pdf_response(
+            lambda output: badges.sheets_pdf(output, event=event, rows=rows),
+            name=f"{event.code}-badges",
+            language=language,
+        )
+
+
+class ParticipantBadgeView(MeetingAPIView):
+    action = Action.PRINT_BADGES
+
+    def get(self, request, participant_id):
+        language = request_language(request)
+        participant = rules.badge_owner(participant_id)
+        return pdf_response(
+            lambda output: badges.single_badge_pdf(output, participant),
+            name=f"{participant.event.code}-badge-{participant.last_name}",
+            language=language,
+        )
+
+
+urlpatterns = [
+    re_path(r"^events/(?P<event_id>[^/]+)/badges\.pdf$", EventBadgesView.as_view(), name="meeting-event-badges"),
+    re_path(
+        r"^participants/(?P<participant_id>[^/]+)/badge\.pdf$",
+        ParticipantBadgeView.as_view(),
+        name="meeting-participant-badge",
+    ),
+]
