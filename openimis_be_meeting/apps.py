@@ -25,6 +25,8 @@ DEFAULT_CFG = {
     "gql_mutation_approve_meeting_participants_perms": ["216007"],
     # Documents (docs/documents.md): printing badges shows each person's check-in code, so it is a right of its own.
     "gql_query_meeting_badges_perms": ["216008"],
+    # Issuing, revoking and downloading certificates of attendance.
+    "gql_mutation_issue_meeting_certificates_perms": ["216009"],
     # The published participant list (names, organisations, roles of those who consented) goes with event search.
     "gql_query_meeting_published_participants_perms": ["215001"],
     "gql_query_meeting_showcases_perms": ["217001"],
@@ -52,6 +54,11 @@ DEFAULT_CFG = {
     "documents_badge_layout": {"width_mm": 90, "height_mm": 60, "columns": 2, "rows": 4, "cut_mark_mm": 5},
     "documents_role_colours": {},
     "max_badges_per_file": 10_000,
+    # The attendance a certificate needs, for events without document settings of their own: DAYS (at least
+    # documents_certificate_min_days days) or SESSION_SHARE (at least that percentage of the event's sessions).
+    "documents_certificate_rule": "DAYS",
+    "documents_certificate_min_days": 1,
+    "documents_certificate_min_session_percent": 75,
     "gql_max_depth": 15,
     "gql_max_fields": 1_000,
     "gql_max_aliases": 30,

@@ -28,6 +28,7 @@ class Action(str, Enum):
     VIEW_PERSONAL_DATA = "gql_query_meeting_participants_personal_data_perms"
     DECIDE_PARTICIPANTS = "gql_mutation_approve_meeting_participants_perms"
     PRINT_BADGES = "gql_query_meeting_badges_perms"
+    ISSUE_CERTIFICATES = "gql_mutation_issue_meeting_certificates_perms"
     SEE_PUBLISHED_PARTICIPANTS = "gql_query_meeting_published_participants_perms"
     SEARCH_SHOWCASES = "gql_query_meeting_showcases_perms"
     CREATE_SHOWCASES = "gql_mutation_create_meeting_showcases_perms"

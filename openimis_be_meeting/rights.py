@@ -50,6 +50,8 @@ def rest_guards() -> dict:
     guards = {}
     for pattern in urlpatterns:
         view = pattern.callback.view_class
+        if getattr(view, "public_page", False):  # a page for the public (documents/views.py): no right opens it
+            continue
         for method in HTTP_METHODS:
             if hasattr(view, method):
                 guards[f"{method.upper()} {route(pattern)}"] = view.action

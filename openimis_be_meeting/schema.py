@@ -1,6 +1,7 @@
 import graphene
 
 from .gql import agenda as ag
+from .gql import documents as gd
 from .gql import events, participants
 from .gql import history as gh
 from .gql.base.connection import MeetingConnectionField
@@ -55,6 +56,10 @@ ReviewMeetingShowcaseMutation = sm.ReviewMeetingShowcaseMutation
 DecideMeetingShowcaseMutation = sm.DecideMeetingShowcaseMutation
 ScheduleMeetingShowcaseMutation = sm.ScheduleMeetingShowcaseMutation
 MarkMeetingShowcasePresentedMutation = sm.MarkMeetingShowcasePresentedMutation
+UpdateMeetingDocumentSettingsMutation = gd.UpdateMeetingDocumentSettingsMutation
+IssueMeetingCertificateMutation = gd.IssueMeetingCertificateMutation
+IssueMeetingCertificatesMutation = gd.IssueMeetingCertificatesMutation
+RevokeMeetingCertificateMutation = gd.RevokeMeetingCertificateMutation
 
 
 def _list_field(gql_type, *, by_mutation: bool = True):
@@ -194,6 +199,10 @@ class Mutation(graphene.ObjectType):
     decide_meeting_showcase = DecideMeetingShowcaseMutation.Field()
     schedule_meeting_showcase = ScheduleMeetingShowcaseMutation.Field()
     mark_meeting_showcase_presented = MarkMeetingShowcasePresentedMutation.Field()
+    update_meeting_document_settings = UpdateMeetingDocumentSettingsMutation.Field()
+    issue_meeting_certificate = IssueMeetingCertificateMutation.Field()
+    issue_meeting_certificates = IssueMeetingCertificatesMutation.Field()
+    revoke_meeting_certificate = RevokeMeetingCertificateMutation.Field()
 
 
 def bind_signals():

@@ -6,6 +6,8 @@ fail for a field found by introspection without one: add it here."""
 
 from datetime import timedelta
 
+from document_world import move_event, with_certificate
+
 from openimis_be_meeting.models import Showcase
 from openimis_be_meeting.services import (
     DigitalSystemService,
@@ -15,7 +17,7 @@ from openimis_be_meeting.services import (
     StandardService,
 )
 
-from factories import future, make_event, make_user, open_event, register
+from factories import future, make_event, make_user, open_event, register, running_event
 from frontend import Enum
 from rights_world import RightsWorld, secret_person
 from showcase_setup import advance, make_showcase, ok
@@ -124,7 +126,33 @@ def _integration(w: RightsWorld) -> dict:
 
 
 # Mutation field -> input fields (camelCase, as the frontend writes them), given the world and the acting user.
+def _certifiable(w: RightsWorld) -> str:
+    """The running event's checked-in participant, with the event moved on to ONGOING: a certificate can be issued."""
+    from openimis_be_meeting.models import Attendance
+
+    if w.running.status != "ONGOING":
+        move_event(w.admin, w.running, "REGISTRATION_CLOSED", "ONGOING")
+    return str(Attendance.objects.filter(participant__event=w.running).values_list("participant_id", flat=True)[0])
+
+
+def _completed(w: RightsWorld) -> str:
+    """A completed event with someone who was there: the bulk issue has a certificate to give."""
+    from openimis_be_meeting.services import AttendanceService
+
+    event = running_event(w.admin, code="DONE")
+    present = register(w.admin, event, 70, **secret_person(70))["data"]["id"]
+    ok(AttendanceService(w.admin).check_in({"id": present}))
+    return str(move_event(w.admin, event, "REGISTRATION_CLOSED", "ONGOING", "COMPLETED").id)
+
+
 MUTATION_EXAMPLES = {
+    "updateMeetingDocumentSettings": lambda w, owner: {"eventId": w.event_id, "signatoryName": "Dr Rights"},
+    "issueMeetingCertificate": lambda w, owner: {"participantId": _certifiable(w)},
+    "issueMeetingCertificates": lambda w, owner: {"eventId": _completed(w)},
+    "revokeMeetingCertificate": lambda w, owner: {
+        "participantId": with_certificate(w, w.participant_ids[3]),
+        "reason": "Issued by mistake",
+    },
     "createMeetingEvent": lambda w, owner: {
         "code": "RIGHTS-NEW",
         "name": "Rights workshop",

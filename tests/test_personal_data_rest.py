@@ -36,9 +36,9 @@ def test_no_export_or_feed_gives_personal_data_to_a_holder_of_every_other_right(
 
     texts = downloads(logged_in("AllButPersonal", PASSWORD), world)
 
-    # 11 exports and feeds, and the two badge PDFs, whose check-in codes are in their QR codes only: the badge right
-    # (216008) exists to print them (docs/documents.md); their text holds no personal data.
-    assert len(texts) == 13
+    # 11 exports and feeds, the two badge PDFs, whose check-in codes are in their QR codes only (the badge right,
+    # 216008, exists to print them: docs/documents.md), and a certificate.
+    assert len(texts) == 14
     found = [(path, secret) for path, text in texts.items() for secret in world.secrets() if secret in text]
     assert found == []
     assert [path for path, text in texts.items() if GENDER_LABEL in text] == []

@@ -30,6 +30,7 @@ CONTENT = {
     "ParticipantImportView": lambda world: '"created":1',
     "EventBadgesView": lambda world: world.show.event.name,
     "ParticipantBadgeView": lambda world: world.show.event.name,
+    "ParticipantCertificateView": lambda world: "Certificate of attendance",
 }
 
 
@@ -61,7 +62,7 @@ def world(admin):
 def test_every_endpoint_is_found_and_declares_its_right_or_its_token(world):
     found = endpoints(world)
     assert {view.__name__ for _method, _path, view in found} == set(CONTENT), "add the view to CONTENT"
-    assert len(rest_guards()) == 10
+    assert len(rest_guards()) == 11
     for _method, _path, view in found:
         # No right declared: the view must be the badge-token feed, which authenticates nobody.
         assert view.action is not None or view.authentication_classes == [], view

@@ -16,7 +16,7 @@ from ..services.attendance import event_days
 from . import fonts
 from .layout import BadgeLayout, badge_layout, role_colour
 from .pdf import new_canvas
-from .qr import draw_qr
+from .qr import SHEET_MASK, draw_qr
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,9 @@ def _line(canvas, text: str, *, x: float, y: float, room: float, largest: float,
     return shown.missing
 
 
-def draw_badge(canvas, badge: BadgeData, *, event: Event, dates: str, x: float, y: float, layout: BadgeLayout):
+def draw_badge(
+    canvas, badge: BadgeData, *, event: Event, dates: str, x: float, y: float, layout: BadgeLayout, mask=None
+):
     """One badge with its lower left corner at (x, y)."""
     width, height = layout.width, layout.height
     pad, band = 4 * mm, 11 * mm
@@ -97,7 +99,7 @@ def draw_badge(canvas, badge: BadgeData, *, event: Event, dates: str, x: float, 
             largest=6,
             smallest=4,
         )
-    draw_qr(canvas, badge.token, x=x + width - pad - qr_size, y=y + band + pad, size=qr_size)
+    draw_qr(canvas, badge.token, x=x + width - pad - qr_size, y=y + band + pad, size=qr_size, mask=mask)
     canvas.restoreState()
 
 
@@ -149,7 +151,16 @@ def sheets_pdf(output, *, event: Event, rows: Iterable) -> int:
             _cut_marks(canvas, layout, left, bottom)
         column, row = slot % layout.columns, slot // layout.columns
         badge_y = bottom + (layout.rows - 1 - row) * layout.height
-        draw_badge(canvas, badge, event=event, dates=dates, x=left + column * layout.width, y=badge_y, layout=layout)
+        draw_badge(
+            canvas,
+            badge,
+            event=event,
+            dates=dates,
+            x=left + column * layout.width,
+            y=badge_y,
+            layout=layout,
+            mask=SHEET_MASK,
+        )
     if count == 0:
         fonts.registered()
         canvas.setFont(fonts.REGULAR, 12)

@@ -14,3 +14,24 @@ class DocumentProblems:
     TOO_MANY_BADGES = Problem(
         "meeting.documents.too_many_badges", _("At most %(max)s badges may be printed in one file.")
     )
+    NOT_ENOUGH_DAYS = Problem(
+        "meeting.documents.not_enough_attendance",
+        _("A certificate needs presence on at least %(needed)s day(s); %(person)s was present on %(attended)s."),
+    )
+    NOT_ENOUGH_SESSIONS = Problem(
+        "meeting.documents.not_enough_attendance",
+        _("A certificate needs %(needed)s%% of the sessions; %(person)s attended %(attended)s of %(total)s."),
+    )
+    NO_CERTIFICATE_YET = Problem(
+        "meeting.documents.event_not_over", _("Certificates are issued once the event is under way or completed.")
+    )
+    BULK_NEEDS_COMPLETED = Problem(
+        "meeting.documents.bulk_needs_completed", _("Certificates are issued in bulk once the event is completed.")
+    )
+    NO_LIVE_CERTIFICATE = Problem("meeting.documents.no_certificate", _("This participant has no valid certificate."))
+    REASON_REQUIRED = Problem("meeting.documents.reason_required", _("Say why."))
+    INVALID_PERCENT = Problem("meeting.documents.invalid_percent", _("%(field)s must be between 1 and 100."))
+    NOT_CERTIFIED_STATUS = Problem(
+        "meeting.documents.not_certified_status",
+        _("Only participants who held a seat get a certificate; this one is %(status)s."),
+    )

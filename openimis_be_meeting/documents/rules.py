@@ -85,3 +85,18 @@ def selected_badge_holders(*, user, queryset: QuerySet) -> tuple[Event | None, Q
         return None, queryset.none()
     holders = queryset.filter(is_deleted=False, status__in=BADGE_STATUSES).order_by("last_name", "first_name", "id")
     return event, holders
+
+
+def certificate_of(participant_id):
+    """The participant's valid certificate, with its participant and event; a 404 when there is none."""
+    from ..models import Certificate
+
+    uuid = v.clean_uuid(participant_id, field="participantId")
+    certificate = (
+        Certificate.objects.select_related("participant__event")
+        .filter(participant_id=uuid, revoked_at__isnull=True, participant__is_deleted=False)
+        .first()
+    )
+    if certificate is None:
+        raise MeetingNotFound(DocumentProblems.NO_LIVE_CERTIFICATE, field="participantId")
+    return certificate

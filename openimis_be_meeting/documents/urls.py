@@ -18,3 +18,26 @@ def badge_url(participant, *, user) -> str | None:
     if not can(user, Action.PRINT_BADGES) or not rules.may_have_badge(participant):
         return None
     return reverse("meeting-participant-badge", kwargs={"participant_id": str(participant.id)})
+
+
+def verification_url(code: str, *, request=None) -> str:
+    """The public verification page of a certificate's code or a letter's number, as an absolute address: on the
+    instance's MEETING_PUBLIC_BASE_URL when set (e.g. "https://meetings.openimis.org"), else on the request's host."""
+    from django.conf import settings
+
+    path = reverse("meeting-verify", kwargs={"code": code})
+    base = getattr(settings, "MEETING_PUBLIC_BASE_URL", "") or ""
+    if base:
+        return base.rstrip("/") + path
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def certificate_url(participant, *, user) -> str | None:
+    """The address of a participant's valid certificate (PDF), for holders of the certificate right."""
+    from ..models import Certificate
+
+    if not can(user, Action.ISSUE_CERTIFICATES):
+        return None
+    if not Certificate.objects.filter(participant=participant, revoked_at__isnull=True).exists():
+        return None
+    return reverse("meeting-participant-certificate", kwargs={"participant_id": str(participant.id)})

@@ -65,6 +65,11 @@ class MeetingParticipantGQLType(GuardedObjectType):
         "gets no badge (only confirmed participants do)."
     )
 
+    certificate_url = graphene.String(
+        description="Address of the participant's valid certificate of attendance (PDF); null without the "
+        "certificate right or when they have none."
+    )
+
     class Meta:
         model = Participant
         interfaces = (graphene.relay.Node,)
@@ -90,6 +95,9 @@ class MeetingParticipantGQLType(GuardedObjectType):
 
     def resolve_badge_url(participant, info):
         return document_urls.badge_url(participant, user=info.context.user)
+
+    def resolve_certificate_url(participant, info):
+        return document_urls.certificate_url(participant, user=info.context.user)
 
 
 class MeetingAttendanceGQLType(GuardedObjectType):

@@ -1,6 +1,7 @@
 """The module's models, one file per area; everything is importable from here as Django expects."""
 
 from .agenda import Session, SessionMutation, SessionType
+from .documents import Certificate, CertificateRule, DocumentSettings, LetterCounter, LetterStatus, VisaLetter
 from .events import Event, EventMutation, EventStatus, EventType, LiveQuerySet, ParticipationMode
 from .participants import (
     ACTIVE_PARTICIPANT_STATUSES,
@@ -41,6 +42,12 @@ from .showcases import (
 )
 
 __all__ = [
+    "Certificate",
+    "CertificateRule",
+    "DocumentSettings",
+    "LetterCounter",
+    "LetterStatus",
+    "VisaLetter",
     "Session",
     "SessionMutation",
     "SessionType",

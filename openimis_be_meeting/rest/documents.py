@@ -3,6 +3,9 @@
     events/<event id>/badges.pdf          the badge right (216008): the event's badges, several to an A4 sheet with
                                           cutting marks; ?role=, ?status= (a badge status), ?organisationId=
     participants/<participant id>/badge.pdf   the badge right: one badge on a page of its own size
+    participants/<participant id>/certificate.pdf   the certificate right (216009): the valid certificate, in its
+                                          language; 404 when the participant has none
+    verify/<code>, verify/?code=          the public verification page (no login; documents/views.py)
 
 Refusals are the module's JSON errors (rest/base.py); a participant who gets no badge (cancelled, waitlisted...)
 is a 400 naming their status. The PDF is written to a temporary file (on disk past 1 MB), then streamed from it."""
@@ -15,6 +18,9 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from ..documents import badges, rules
+from ..documents.certificate_pdf import write_certificate
+from ..documents.rules import certificate_of
+from ..documents.views import VerificationPage
 from ..errors import MeetingError
 from ..permissions import Action
 from .base import MeetingAPIView, path_event, request_language
@@ -73,6 +79,18 @@ class ParticipantBadgeView(MeetingAPIView):
         )
 
 
+class ParticipantCertificateView(MeetingAPIView):
+    action = Action.ISSUE_CERTIFICATES
+
+    def get(self, request, participant_id):
+        certificate = certificate_of(participant_id)
+        return pdf_response(
+            lambda output: write_certificate(output, certificate, request=request),
+            name=f"certificate-{certificate.code}",
+            language=certificate.language,
+        )
+
+
 urlpatterns = [
     re_path(r"^events/(?P<event_id>[^/]+)/badges\.pdf$", EventBadgesView.as_view(), name="meeting-event-badges"),
     re_path(
@@ -80,4 +98,12 @@ urlpatterns = [
         ParticipantBadgeView.as_view(),
         name="meeting-participant-badge",
     ),
+    re_path(
+        r"^participants/(?P<participant_id>[^/]+)/certificate\.pdf$",
+        ParticipantCertificateView.as_view(),
+        name="meeting-participant-certificate",
+    ),
+    # The public verification page (no login): documents/views.py.
+    re_path(r"^verify/?$", VerificationPage.as_view(), name="meeting-verify-form"),
+    re_path(r"^verify/(?P<code>.*)$", VerificationPage.as_view(), name="meeting-verify"),
 ]
