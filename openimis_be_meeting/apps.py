@@ -27,6 +27,10 @@ DEFAULT_CFG = {
     "gql_query_meeting_badges_perms": ["216008"],
     # Issuing, revoking and downloading certificates of attendance.
     "gql_mutation_issue_meeting_certificates_perms": ["216009"],
+    # Visa invitation letters: asked for on a participant's behalf with the participant update right; approved or
+    # refused with a right of their own. Their passport details are read with the personal-data right (216006).
+    "gql_mutation_request_meeting_visa_letters_perms": ["216003"],
+    "gql_mutation_decide_meeting_visa_letters_perms": ["216010"],
     # The published participant list (names, organisations, roles of those who consented) goes with event search.
     "gql_query_meeting_published_participants_perms": ["215001"],
     "gql_query_meeting_showcases_perms": ["217001"],

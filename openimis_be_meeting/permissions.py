@@ -29,6 +29,8 @@ class Action(str, Enum):
     DECIDE_PARTICIPANTS = "gql_mutation_approve_meeting_participants_perms"
     PRINT_BADGES = "gql_query_meeting_badges_perms"
     ISSUE_CERTIFICATES = "gql_mutation_issue_meeting_certificates_perms"
+    REQUEST_VISA_LETTERS = "gql_mutation_request_meeting_visa_letters_perms"
+    DECIDE_VISA_LETTERS = "gql_mutation_decide_meeting_visa_letters_perms"
     SEE_PUBLISHED_PARTICIPANTS = "gql_query_meeting_published_participants_perms"
     SEARCH_SHOWCASES = "gql_query_meeting_showcases_perms"
     CREATE_SHOWCASES = "gql_mutation_create_meeting_showcases_perms"

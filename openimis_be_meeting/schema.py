@@ -19,7 +19,17 @@ from .gql.showcases.types import (
     MeetingStandardGQLType,
     MeetingUseCaseEnum,
 )
-from .models import Attendance, DigitalSystem, Event, Organisation, Participant, Session, Showcase, Standard
+from .models import (
+    Attendance,
+    DigitalSystem,
+    Event,
+    Organisation,
+    Participant,
+    Session,
+    Showcase,
+    Standard,
+    VisaLetter,
+)
 from .selectors import lists, matrix, statistics
 
 # The Celery worker finds each mutation as openimis_be_meeting.schema.<ClassName>.
@@ -60,6 +70,9 @@ UpdateMeetingDocumentSettingsMutation = gd.UpdateMeetingDocumentSettingsMutation
 IssueMeetingCertificateMutation = gd.IssueMeetingCertificateMutation
 IssueMeetingCertificatesMutation = gd.IssueMeetingCertificatesMutation
 RevokeMeetingCertificateMutation = gd.RevokeMeetingCertificateMutation
+RequestMeetingVisaLetterMutation = gd.RequestMeetingVisaLetterMutation
+ApproveMeetingVisaLetterMutation = gd.ApproveMeetingVisaLetterMutation
+RefuseMeetingVisaLetterMutation = gd.RefuseMeetingVisaLetterMutation
 
 
 def _list_field(gql_type, *, by_mutation: bool = True):
@@ -105,6 +118,7 @@ class Query(graphene.ObjectType):
         description="Confirmed participants who agreed to be listed, with only the fields they agreed to show.",
     )
     meeting_history = gh.meeting_history_field()
+    meeting_visa_letters = _list_field(gd.MeetingVisaLetterGQLType, by_mutation=False)
 
     def resolve_meeting_events(self, info, **kwargs):
         events = Event.objects.for_reading().select_related("location").order_by("-starts_at", "code", "id")
@@ -155,6 +169,11 @@ class Query(graphene.ObjectType):
         systems = DigitalSystem.objects.for_reading().select_related("owner").order_by("name", "id")
         return _ordered(systems, kwargs, lists.SYSTEM_ORDER_FIELDS)
 
+    def resolve_meeting_visa_letters(self, info, **kwargs):
+        letters = VisaLetter.objects.select_related("participant__event", "participant__organisation")
+        lists.check_order(kwargs.get("orderBy"), allowed=frozenset({"requestedAt", "number", "status"}))
+        return letters.order_by("requested_at", "id")
+
     def resolve_meeting_standards(self, info, **kwargs):
         return _ordered(Standard.objects.for_reading().order_by("code", "id"), kwargs, lists.STANDARD_ORDER_FIELDS)
 
@@ -203,6 +222,9 @@ class Mutation(graphene.ObjectType):
     issue_meeting_certificate = IssueMeetingCertificateMutation.Field()
     issue_meeting_certificates = IssueMeetingCertificatesMutation.Field()
     revoke_meeting_certificate = RevokeMeetingCertificateMutation.Field()
+    request_meeting_visa_letter = RequestMeetingVisaLetterMutation.Field()
+    approve_meeting_visa_letter = ApproveMeetingVisaLetterMutation.Field()
+    refuse_meeting_visa_letter = RefuseMeetingVisaLetterMutation.Field()
 
 
 def bind_signals():

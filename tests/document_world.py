@@ -3,7 +3,8 @@
 from datetime import datetime, timedelta, timezone
 
 from openimis_be_meeting.documents.codes import new_code
-from openimis_be_meeting.models import Certificate, Participant
+from openimis_be_meeting.documents.letters import VisaLetterService, request_letter
+from openimis_be_meeting.models import Certificate, Participant, VisaLetter
 from openimis_be_meeting.services import AttendanceService, EventService
 
 from factories import register, running_event
@@ -50,3 +51,28 @@ def with_certificate(world, participant_id: str) -> str:
             issued_by=world.admin,
         )
     return participant_id
+
+
+VISA = {
+    "passport_number": "CM7654321",
+    "nationality": "CM",
+    "date_of_birth": "1985-06-01",
+    "passport_expiry": "2099-01-01",
+}
+
+
+def requested_letter(world, participant_id: str) -> str:
+    """The participant's letter awaiting a decision (asked for now when there is none)."""
+    participant = Participant.objects.get(id=participant_id)
+    letter = VisaLetter.objects.filter(participant=participant, status="REQUESTED").first()
+    return str((letter or request_letter(participant, VISA)).id)
+
+
+def approved_letter(world, participant_id: str) -> str:
+    """The participant's approved letter (asked for and approved now when there is none)."""
+    letter = VisaLetter.objects.filter(participant_id=participant_id, status="APPROVED").first()
+    if letter is None:
+        result = VisaLetterService(world.admin).approve({"id": requested_letter(world, participant_id)})
+        assert result["success"], result
+        return result["data"]["id"]
+    return str(letter.id)

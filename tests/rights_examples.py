@@ -6,7 +6,7 @@ fail for a field found by introspection without one: add it here."""
 
 from datetime import timedelta
 
-from document_world import move_event, with_certificate
+from document_world import move_event, requested_letter, with_certificate
 
 from openimis_be_meeting.models import Showcase
 from openimis_be_meeting.services import (
@@ -27,7 +27,17 @@ QUERY_EXAMPLES = {
     "meetingEventStatistics": lambda w: (f'eventId: "{w.event_id}"', "registrations confirmed byStatus { key count }"),
     "meetingInteroperabilityMatrix": lambda w: ("", "pairs { showcaseCount systemA { name } }"),
     "meetingPublishedParticipants": lambda w: (f'eventId: "{w.event_id}"', "lastName jobTitle"),
+    # A letter asked for in the world first: the list has something to show.
+    "meetingVisaLetters": lambda w: (_with_letter(w), "edges { node { uuid status } }"),
 }
+
+
+def _with_letter(w: RightsWorld) -> str:
+    """The arguments of a letter list that holds one: a letter is asked for in the world first."""
+    requested_letter(w, w.participant_ids[3])
+    return f'participantId: "{w.participant_ids[3]}"'
+
+
 # For a field whose right depends on an argument (permissions.ByArgument): value -> (arguments, selection).
 QUERY_EXAMPLES_BY_ARGUMENT = {
     "meetingHistory": lambda w, value: (
@@ -149,6 +159,15 @@ MUTATION_EXAMPLES = {
     "updateMeetingDocumentSettings": lambda w, owner: {"eventId": w.event_id, "signatoryName": "Dr Rights"},
     "issueMeetingCertificate": lambda w, owner: {"participantId": _certifiable(w)},
     "issueMeetingCertificates": lambda w, owner: {"eventId": _completed(w)},
+    "requestMeetingVisaLetter": lambda w, owner: {
+        "participantId": w.participant_ids[3],
+        "passportNumber": "CM1234567",
+        "nationality": "CM",
+        "dateOfBirth": "1985-06-01",
+        "passportExpiry": "2099-01-01",
+    },
+    "approveMeetingVisaLetter": lambda w, owner: {"id": requested_letter(w, w.participant_ids[3])},
+    "refuseMeetingVisaLetter": lambda w, owner: {"id": requested_letter(w, w.participant_ids[3]), "reason": "No"},
     "revokeMeetingCertificate": lambda w, owner: {
         "participantId": with_certificate(w, w.participant_ids[3]),
         "reason": "Issued by mistake",

@@ -23,6 +23,7 @@ PARAMETER_VALUES = {
     "extension": lambda world: ["csv", "xlsx"],
     # A confirmed participant of the open event, given a certificate so that its download has something to send.
     "participant_id": lambda world: [document_world.with_certificate(world, world.participant_ids[3])],
+    "letter_id": lambda world: [document_world.approved_letter(world, world.participant_ids[3])],
 }
 
 

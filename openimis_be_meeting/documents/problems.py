@@ -35,3 +35,24 @@ class DocumentProblems:
         "meeting.documents.not_certified_status",
         _("Only participants who held a seat get a certificate; this one is %(status)s."),
     )
+    LETTER_NOT_FOUND = Problem("meeting.documents.letter_not_found", _("No such visa letter request."))
+    LETTER_NEEDS_SEAT = Problem(
+        "meeting.documents.letter_needs_seat",
+        _("Only confirmed participants can be invited; this one is %(status)s."),
+    )
+    LETTER_ALREADY_REQUESTED = Problem(
+        "meeting.documents.letter_already_requested", _("A letter was already asked for and awaits a decision.")
+    )
+    LETTER_DECIDED = Problem("meeting.documents.letter_decided", _("This request was already %(status)s."))
+    LETTER_NOT_APPROVED = Problem("meeting.documents.letter_not_approved", _("This letter was not approved."))
+    LETTER_ERASED = Problem(
+        "meeting.documents.letter_erased", _("The passport details of this letter were erased (retention date).")
+    )
+    INVALID_PASSPORT = Problem(
+        "meeting.documents.invalid_passport", _("A passport number has 5 to 20 letters and digits.")
+    )
+    INVALID_DATE = Problem("meeting.documents.invalid_date", _("%(field)s is not a valid date (YYYY-MM-DD)."))
+    BIRTH_IN_FUTURE = Problem("meeting.documents.birth_in_future", _("The date of birth must be in the past."))
+    PASSPORT_EXPIRES = Problem(
+        "meeting.documents.passport_expires", _("The passport must be valid until the end of the event (%(day)s).")
+    )

@@ -100,3 +100,32 @@ def certificate_of(participant_id):
     if certificate is None:
         raise MeetingNotFound(DocumentProblems.NO_LIVE_CERTIFICATE, field="participantId")
     return certificate
+
+
+@guarded(Action.SEARCH_PARTICIPANTS)
+def visa_letters_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
+    """The letters of live registrations of live events, for holders of the participant search right (their
+    passport details only with the personal-data right: the GraphQL type's resolvers)."""
+    from ..models import VisaLetter
+
+    queryset = VisaLetter.objects.all() if queryset is None else queryset
+    return queryset.filter(participant__is_deleted=False, participant__event__is_deleted=False)
+
+
+def approved_letter(letter_id):
+    """An approved letter whose passport details are still kept, for its PDF; a 404 or a refusal otherwise."""
+    from ..models import LetterStatus, VisaLetter
+
+    uuid = v.clean_uuid(letter_id, field="letterId")
+    letter = (
+        VisaLetter.objects.select_related("participant__event")
+        .filter(id=uuid, participant__is_deleted=False, participant__event__is_deleted=False)
+        .first()
+    )
+    if letter is None:
+        raise MeetingNotFound(DocumentProblems.LETTER_NOT_FOUND, field="letterId")
+    if letter.status != LetterStatus.APPROVED:
+        raise MeetingError(DocumentProblems.LETTER_NOT_APPROVED, field="letterId")
+    if letter.personal_data_erased_at is not None:
+        raise MeetingError(DocumentProblems.LETTER_ERASED, field="letterId")
+    return letter

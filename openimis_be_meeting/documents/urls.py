@@ -41,3 +41,12 @@ def certificate_url(participant, *, user) -> str | None:
     if not Certificate.objects.filter(participant=participant, revoked_at__isnull=True).exists():
         return None
     return reverse("meeting-participant-certificate", kwargs={"participant_id": str(participant.id)})
+
+
+def letter_url(letter, *, user) -> str | None:
+    """The address of an approved letter's PDF (it shows passport details): for holders of the personal-data right."""
+    if letter.status != "APPROVED" or letter.personal_data_erased_at is not None:
+        return None
+    if not can(user, Action.VIEW_PERSONAL_DATA):
+        return None
+    return reverse("meeting-visa-letter", kwargs={"letter_id": str(letter.id)})

@@ -5,6 +5,8 @@
     participants/<participant id>/badge.pdf   the badge right: one badge on a page of its own size
     participants/<participant id>/certificate.pdf   the certificate right (216009): the valid certificate, in its
                                           language; 404 when the participant has none
+    visa-letters/<letter id>.pdf          the personal-data right (216006): an approved letter, with the passport
+                                          details; refused once they were erased
     verify/<code>, verify/?code=          the public verification page (no login; documents/views.py)
 
 Refusals are the module's JSON errors (rest/base.py); a participant who gets no badge (cancelled, waitlisted...)
@@ -19,6 +21,7 @@ from django.utils.text import slugify
 
 from ..documents import badges, rules
 from ..documents.certificate_pdf import write_certificate
+from ..documents.letter_pdf import write_letter
 from ..documents.rules import certificate_of
 from ..documents.views import VerificationPage
 from ..errors import MeetingError
@@ -91,6 +94,17 @@ class ParticipantCertificateView(MeetingAPIView):
         )
 
 
+class VisaLetterView(MeetingAPIView):
+    action = Action.VIEW_PERSONAL_DATA  # the letter shows the passport details
+
+    def get(self, request, letter_id):
+        language = request_language(request)
+        letter = rules.approved_letter(letter_id)
+        return pdf_response(
+            lambda output: write_letter(output, letter, request=request), name=letter.number, language=language
+        )
+
+
 urlpatterns = [
     re_path(r"^events/(?P<event_id>[^/]+)/badges\.pdf$", EventBadgesView.as_view(), name="meeting-event-badges"),
     re_path(
@@ -103,6 +117,7 @@ urlpatterns = [
         ParticipantCertificateView.as_view(),
         name="meeting-participant-certificate",
     ),
+    re_path(r"^visa-letters/(?P<letter_id>[^/]+)\.pdf$", VisaLetterView.as_view(), name="meeting-visa-letter"),
     # The public verification page (no login): documents/views.py.
     re_path(r"^verify/?$", VerificationPage.as_view(), name="meeting-verify-form"),
     re_path(r"^verify/(?P<code>.*)$", VerificationPage.as_view(), name="meeting-verify"),
