@@ -32,6 +32,7 @@ def content_of(response) -> bytes:
 def pdf_text(pdf: bytes) -> str:
     """The text a reader copies from the PDF, page after page (form feeds between pages)."""
     done = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
+    assert not done.stderr, done.stderr.decode()[:2000]  # poppler says "Syntax Error" about a malformed file
     return done.stdout.decode()
 
 

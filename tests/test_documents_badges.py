@@ -82,6 +82,22 @@ def test_eight_badges_to_a_sheet_and_no_badge_for_cancelled_waitlisted_or_pendin
     assert "Cancelled" in refused.json()["message"]
 
 
+def test_a_large_event_is_streamed_in_chunks_that_make_one_valid_pdf(admin, printer):
+    event = running_event(admin, capacity=200)
+    many = people(admin, event, [(f"Person{n}", f"Many{n:03}", "CM") for n in range(170)])
+
+    response = get(printer, f"events/{event.id}/badges.pdf")
+
+    assert response.streaming  # sent while drawn: 170 badges are three chunks of up to ten sheets
+    pdf = content_of(response)
+    assert page_count(pdf) == 22  # 170 / 8 per sheet
+    text = pdf_text(pdf)
+    assert all(f"Many{n:03}" in text for n in range(170))
+    assert text.index("Many000") < text.index("Many080") < text.index("Many169")  # in order across the chunks
+    codes = [code for page in qr_codes(pdf) for code in page]
+    assert sorted(codes) == sorted(person.checkin_token for person in many)
+
+
 def test_a_waitlisted_or_pending_person_has_no_badge_and_no_badge_url(admin, printer):
     full = open_event(admin, capacity=1, code="FULL")
     people(admin, full, [("Seated", "One", "CM")])

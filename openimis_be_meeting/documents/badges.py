@@ -2,6 +2,8 @@
 marks. A badge shows the name, organisation, country, role (on a band of the role's colour), the event's name and
 dates, and a QR code holding exactly what the QR check-in accepts: the participant's check-in token."""
 
+import io
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -13,7 +15,7 @@ from reportlab.lib.units import mm
 
 from ..models import Event, ParticipantRole
 from ..services.attendance import event_days
-from . import fonts
+from . import fonts, stream
 from .layout import BadgeLayout, badge_layout, role_colour
 from .pdf import new_canvas
 from .qr import SHEET_MASK, draw_qr
@@ -170,6 +172,30 @@ def sheets_pdf(output, *, event: Event, rows: Iterable) -> int:
     canvas.showPage()
     canvas.save()
     return count
+
+
+# Sheets reportlab draws at a time before they are streamed out (stream.joined): memory follows this, not the event.
+SHEETS_PER_CHUNK = 10
+
+
+def streamed_sheets(*, event: Event, rows: Iterable) -> Iterator[bytes]:
+    """The badges of `rows` as `sheets_pdf` draws them, as the pieces of one PDF made a few sheets at a time: rows are
+    read, drawn and sent as they come, and nothing of a sent chunk is kept."""
+    per_chunk = badge_layout().per_sheet * SHEETS_PER_CHUNK
+    title = _("Badges: %(event)s") % {"event": event.name}
+    return stream.joined(_chunks(event, iter(rows), per_chunk), title=title)
+
+
+def _chunks(event: Event, rows: Iterator, per_chunk: int) -> Iterator[bytes]:
+    first = True
+    while True:
+        batch = list(itertools.islice(rows, per_chunk))
+        if not batch and not first:
+            return
+        output = io.BytesIO()
+        sheets_pdf(output, event=event, rows=batch)
+        yield output.getvalue()
+        first = False
 
 
 def _badges(rows: Iterable) -> Iterator[BadgeData]:

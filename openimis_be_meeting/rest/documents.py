@@ -10,13 +10,15 @@
     verify/<code>, verify/?code=          the public verification page (no login; documents/views.py)
 
 Refusals are the module's JSON errors (rest/base.py); a participant who gets no badge (cancelled, waitlisted...)
-is a 400 naming their status. The PDF is written to a temporary file (on disk past 1 MB), then streamed from it."""
+is a 400 naming their status. An event's badges are streamed while they are drawn, ten sheets at a time
+(documents/stream.py); other PDFs are written to a temporary file (on disk past 1 MB), then sent from it."""
 
 import tempfile
 
-from django.http import FileResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.urls import re_path
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
 from ..documents import badges, rules
@@ -44,6 +46,21 @@ def pdf_response(write, *, name: str, language: str) -> FileResponse:
     return response
 
 
+def streamed_pdf(pieces, *, name: str, language: str) -> StreamingHttpResponse:
+    """A PDF sent while it is made (the event's badges), in the request's language."""
+
+    def translated():
+        with translation.override(language):
+            yield from pieces
+
+    response = StreamingHttpResponse(translated(), content_type=PDF)
+    response["Content-Disposition"] = content_disposition_header(True, f"{slugify(name) or 'document'}.pdf")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Language"] = language
+    return response
+
+
 class EventBadgesView(MeetingAPIView):
     action = Action.PRINT_BADGES
 
@@ -62,10 +79,8 @@ class EventBadgesView(MeetingAPIView):
         if holders.count() > limit:
             raise MeetingError(rules.DocumentProblems.TOO_MANY_BADGES, field="eventId", max=limit)
         rows = holders.values(*rules.BADGE_FIELDS).iterator(chunk_size=500)
-        return pdf_response(
-            lambda output: badges.sheets_pdf(output, event=event, rows=rows),
-            name=f"{event.code}-badges",
-            language=language,
+        return streamed_pdf(
+            badges.streamed_sheets(event=event, rows=rows), name=f"{event.code}-badges", language=language
         )
 
 
