@@ -169,15 +169,19 @@ def test_filters_by_role_and_organisation(admin, printer):
     assert bad.status_code == 400 and bad.json()["code"] == "meeting.validation.invalid_choice"
 
 
-def test_a_script_no_font_covers_is_flagged_never_silently_boxed(admin, printer):
+@pytest.mark.parametrize(
+    ("first", "last", "shown"),
+    [("太郎", "山田", "??"), ("राम", "शर्मा", "???"), ("محمد", "علي", "????"), ("דוד", "כהן", "???")],
+)
+def test_a_script_no_font_prints_is_flagged_never_silently_boxed_or_reversed(admin, printer, first, last, shown):
     event = running_event(admin)
-    [person] = people(admin, event, [("太郎", "山田", "JP")])
+    [person] = people(admin, event, [(first, last, "JP")])
 
     pdf = content_of(get(printer, f"participants/{person.id}/badge.pdf"))
 
     text = pdf_text(pdf)
     assert "Name not printable: write it by hand" in text
-    assert "??" in text  # shown as question marks, not as invisible or empty glyphs
+    assert shown in text and first not in text  # question marks, not empty, invisible or reversed glyphs
     assert qr_codes(pdf) == [[person.checkin_token]]
 
 

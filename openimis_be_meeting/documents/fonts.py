@@ -1,7 +1,8 @@
 """The fonts documents print with, and which characters they can print.
 
 DejaVu Sans (shipped in fonts/, Bitstream Vera licence in fonts/LICENSE) covers every Latin script with its
-diacritics (Vietnamese and Turkish included), Greek, Cyrillic, Armenian, Georgian and Hebrew, among others. An
+diacritics (Vietnamese and Turkish included), Greek, Cyrillic, Armenian and Georgian, among others; right-to-left
+scripts are never printed (see covered()). An
 instance adds fonts for other scripts with the setting MEETING_DOCUMENT_FONTS (a list of TrueType files, e.g. a
 Noto Sans CJK or Noto Sans Arabic): a text is printed in the first font whose character map (cmap) holds every one
 of its characters. Text that no font covers is never printed as empty boxes: its uncovered characters print as "?"
@@ -22,6 +23,7 @@ logger = logging.getLogger(__name__)
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = "MeetingSans", "MeetingSans-Bold"
 REPLACEMENT = "?"
+RIGHT_TO_LEFT = {"R", "AL"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,15 @@ def registered() -> tuple:
 
 
 def covered(font: str, text: str) -> frozenset:
-    """The characters of `text` (other than spaces) that `font`'s cmap lacks."""
+    """The characters of `text` (other than spaces) that `font` cannot print: those its cmap lacks, and those of
+    right-to-left scripts (Hebrew, Arabic...), which reportlab would lay out left to right without its optional
+    bidi and shaping libraries: a reversed name is as wrong as a missing one."""
     cmap = pdfmetrics.getFont(font).face.charToGlyph
-    return frozenset(char for char in text if not char.isspace() and ord(char) not in cmap)
+    return frozenset(
+        char
+        for char in text
+        if not char.isspace() and (ord(char) not in cmap or unicodedata.bidirectional(char) in RIGHT_TO_LEFT)
+    )
 
 
 def printable(text: str, *, bold: bool = False) -> Printable:
