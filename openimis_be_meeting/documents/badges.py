@@ -18,7 +18,7 @@ from ..services.attendance import event_days
 from . import fonts, stream
 from .layout import BadgeLayout, badge_layout, role_colour
 from .pdf import new_canvas
-from .qr import SHEET_MASK, draw_qr
+from .qr import draw_qr
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,7 @@ def _line(canvas, text: str, *, x: float, y: float, room: float, largest: float,
     return shown.missing
 
 
-def draw_badge(
-    canvas, badge: BadgeData, *, event: Event, dates: str, x: float, y: float, layout: BadgeLayout, mask=None
-):
+def draw_badge(canvas, badge: BadgeData, *, event: Event, dates: str, x: float, y: float, layout: BadgeLayout):
     """One badge with its lower left corner at (x, y)."""
     width, height = layout.width, layout.height
     pad, band = 4 * mm, 11 * mm
@@ -101,7 +99,7 @@ def draw_badge(
             largest=6,
             smallest=4,
         )
-    draw_qr(canvas, badge.token, x=x + width - pad - qr_size, y=y + band + pad, size=qr_size, mask=mask)
+    draw_qr(canvas, badge.token, x=x + width - pad - qr_size, y=y + band + pad, size=qr_size)
     canvas.restoreState()
 
 
@@ -161,7 +159,6 @@ def sheets_pdf(output, *, event: Event, rows: Iterable) -> int:
             x=left + column * layout.width,
             y=badge_y,
             layout=layout,
-            mask=SHEET_MASK,
         )
     if count == 0:
         fonts.registered()

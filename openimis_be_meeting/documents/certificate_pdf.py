@@ -44,7 +44,6 @@ def write_certificate(output, certificate, *, request=None) -> None:
                 "dates": event_dates(event),
                 "place": ", ".join(part for part in (event.venue, event.city, event.country) if part),
                 "days": _days(certificate),
-                "day_count": len(certificate.days),
                 "sessions": certificate.sessions,
             },
         ).strip()
