@@ -9,7 +9,7 @@ MANAGE := cd tests && $(PY) manage.py
 PG_ENV := DB_ENGINE=postgresql DB_HOST=$${DB_HOST:-127.0.0.1} DB_PORT=$${DB_PORT:-5432} \
 	DB_USER=$${DB_USER:-postgres} DB_NAME=$${DB_NAME:-meeting_$$$$}
 
-.PHONY: assets install test test-drf-lowest test-django test-postgres test-async test-browser browser-deps \
+.PHONY: assets install test test-drf-lowest test-django test-postgres test-async test-browser browser-deps documents-deps \
 	spreadsheet-deps test-spreadsheet demo demo-db lint format migrations-check wheel-check messages schema clean \
 	frontend-deps frontend-build demo-frontend test-frontend
 
@@ -45,6 +45,14 @@ browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 		DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver; \
+	fi
+
+# Debian's poppler-utils (pdftotext, pdftoppm) and zbar-tools (zbarimg), with which the document tests read the PDFs
+# and decode their QR codes (apt-get, as root), installed only when missing.
+documents-deps:
+	@if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v zbarimg >/dev/null; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends poppler-utils zbar-tools; \
 	fi
 
 # The end-to-end test in headless Chromium against the demo host (plain `make test` skips it).

@@ -40,6 +40,8 @@ setup(
         "openpyxl>=3.1,<3.2",
         # The door code's QR image on the staff screen of self check-in (public pages).
         "segno>=1.6,<2",
+        # The documents (badges, certificates, letters): PDF drawing, pure Python.
+        "reportlab>=4.2,<6",
         "icalendar>=6.1,<8",
         "pycountry>=24.6,<27",
         # core 1.11 for core.utils.uuidv7 (the import's writer); see the README's install steps.

@@ -28,6 +28,14 @@ DEFAULT_CFG = {
     # Days after an event's end (in its zone) that its participants' personal data is kept, unless the event sets
     # its own retention date; then erase_meeting_personal_data (or the Celery task) erases it.
     "retention_days_after_end": 365,
+    # Documents (docs/documents.md): printing badges shows each person's check-in code, so it is a right of its own.
+    "gql_query_meeting_badges_perms": ["216011"],
+    # Issuing, revoking and downloading certificates of attendance.
+    "gql_mutation_issue_meeting_certificates_perms": ["216009"],
+    # Visa invitation letters: asked for on a participant's behalf with the participant update right; approved or
+    # refused with a right of their own. Their passport details are read with the personal-data right (216006).
+    "gql_mutation_request_meeting_visa_letters_perms": ["216003"],
+    "gql_mutation_decide_meeting_visa_letters_perms": ["216010"],
     # The published participant list (names, organisations, roles of those who consented) goes with event search.
     "gql_query_meeting_published_participants_perms": ["215001"],
     "gql_query_meeting_showcases_perms": ["217001"],
@@ -50,6 +58,16 @@ DEFAULT_CFG = {
     # Limits on every GraphQL request of the instance, where it installs gql_limits.QueryLimitsBackend (README,
     # "Query limits"): how deep fields nest, how many fields (each use of a fragment counted) and aliases one request
     # selects; null turns one off. Page sizes are limited by GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"].
+    # Documents: the badge size and grid on A4 (millimetres), role colours (hex) merged over the defaults, and how
+    # many badges one file may hold.
+    "documents_badge_layout": {"width_mm": 90, "height_mm": 60, "columns": 2, "rows": 4, "cut_mark_mm": 5},
+    "documents_role_colours": {},
+    "max_badges_per_file": 10_000,
+    # The attendance a certificate needs, for events without document settings of their own: DAYS (at least
+    # documents_certificate_min_days days) or SESSION_SHARE (at least that percentage of the event's sessions).
+    "documents_certificate_rule": "DAYS",
+    "documents_certificate_min_days": 1,
+    "documents_certificate_min_session_percent": 75,
     "gql_max_depth": 15,
     "gql_max_fields": 1_000,
     "gql_max_aliases": 30,

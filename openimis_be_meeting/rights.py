@@ -53,6 +53,8 @@ def rest_guards() -> dict:
         if isinstance(pattern, URLResolver):
             continue  # the public pages (public/urls.py): opened by no right, by design (docs/public.md)
         view = pattern.callback.view_class
+        if getattr(view, "public_page", False):  # a page for the public (documents/views.py): no right opens it
+            continue
         for method in HTTP_METHODS:
             if hasattr(view, method):
                 guards[f"{method.upper()} {route(pattern)}"] = view.action

@@ -1,6 +1,7 @@
 import graphene
 
 from .gql import agenda as ag
+from .gql import documents as gd
 from .gql import events, participants
 from .gql import history as gh
 from .gql import mail as gm
@@ -20,7 +21,18 @@ from .gql.showcases.types import (
     MeetingStandardGQLType,
     MeetingUseCaseEnum,
 )
-from .models import Attendance, DigitalSystem, Event, Message, Organisation, Participant, Session, Showcase, Standard
+from .models import (
+    Attendance,
+    DigitalSystem,
+    Event,
+    Message,
+    Organisation,
+    Participant,
+    Session,
+    Showcase,
+    Standard,
+    VisaLetter,
+)
 from .selectors import lists, matrix, statistics
 from .selectors import mail as mail_reads
 
@@ -65,6 +77,13 @@ SetMeetingEventMailSettingsMutation = gm.SetMeetingEventMailSettingsMutation
 
 
 MESSAGE_ORDER_FIELDS = frozenset({"queuedAt", "sentAt", "status", "kind"})
+UpdateMeetingDocumentSettingsMutation = gd.UpdateMeetingDocumentSettingsMutation
+IssueMeetingCertificateMutation = gd.IssueMeetingCertificateMutation
+IssueMeetingCertificatesMutation = gd.IssueMeetingCertificatesMutation
+RevokeMeetingCertificateMutation = gd.RevokeMeetingCertificateMutation
+RequestMeetingVisaLetterMutation = gd.RequestMeetingVisaLetterMutation
+ApproveMeetingVisaLetterMutation = gd.ApproveMeetingVisaLetterMutation
+RefuseMeetingVisaLetterMutation = gd.RefuseMeetingVisaLetterMutation
 
 
 def _list_field(gql_type, *, by_mutation: bool = True):
@@ -113,6 +132,7 @@ class Query(graphene.ObjectType):
     meeting_messages = _list_field(gm.MeetingMessageGQLType, by_mutation=False)
     meeting_announcement_preview = gm.announcement_preview_field()
     meeting_event_mail_settings = gm.event_mail_settings_field()
+    meeting_visa_letters = _list_field(gd.MeetingVisaLetterGQLType, by_mutation=False)
 
     def resolve_meeting_events(self, info, **kwargs):
         events = Event.objects.for_reading().select_related("location").order_by("-starts_at", "code", "id")
@@ -162,6 +182,11 @@ class Query(graphene.ObjectType):
     def resolve_meeting_digital_systems(self, info, **kwargs):
         systems = DigitalSystem.objects.for_reading().select_related("owner").order_by("name", "id")
         return _ordered(systems, kwargs, lists.SYSTEM_ORDER_FIELDS)
+
+    def resolve_meeting_visa_letters(self, info, **kwargs):
+        letters = VisaLetter.objects.select_related("participant__event", "participant__organisation")
+        lists.check_order(kwargs.get("orderBy"), allowed=frozenset({"requestedAt", "number", "status"}))
+        return letters.order_by("requested_at", "id")
 
     def resolve_meeting_standards(self, info, **kwargs):
         return _ordered(Standard.objects.for_reading().order_by("code", "id"), kwargs, lists.STANDARD_ORDER_FIELDS)
@@ -219,6 +244,13 @@ class Mutation(graphene.ObjectType):
     resend_meeting_message = ResendMeetingMessageMutation.Field()
     send_meeting_announcement = SendMeetingAnnouncementMutation.Field()
     set_meeting_event_mail_settings = SetMeetingEventMailSettingsMutation.Field()
+    update_meeting_document_settings = UpdateMeetingDocumentSettingsMutation.Field()
+    issue_meeting_certificate = IssueMeetingCertificateMutation.Field()
+    issue_meeting_certificates = IssueMeetingCertificatesMutation.Field()
+    revoke_meeting_certificate = RevokeMeetingCertificateMutation.Field()
+    request_meeting_visa_letter = RequestMeetingVisaLetterMutation.Field()
+    approve_meeting_visa_letter = ApproveMeetingVisaLetterMutation.Field()
+    refuse_meeting_visa_letter = RefuseMeetingVisaLetterMutation.Field()
 
 
 def bind_signals():

@@ -41,7 +41,8 @@ def expected_files() -> set[str]:
     catalogues = set(PACKAGE.glob("locale/*/LC_MESSAGES/*.mo"))
     templates = set(PACKAGE.glob("templates/**/*.html"))
     contract = {PACKAGE / "schema.graphql"}
-    return {str(p.relative_to(ROOT)) for p in migrations | catalogues | templates | contract}
+    fonts = set(PACKAGE.glob("documents/fonts/*"))
+    return {str(p.relative_to(ROOT)) for p in migrations | catalogues | templates | contract | fonts}
 
 
 def metadata_problems(wheel: zipfile.ZipFile) -> list[str]:

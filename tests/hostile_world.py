@@ -12,6 +12,7 @@ from django.db import transaction
 from location.test_helpers import create_test_location
 
 from openimis_be_meeting.apps import DEFAULT_CFG
+from openimis_be_meeting.documents.problems import DocumentProblems
 from openimis_be_meeting.errors import Problem, Problems
 from openimis_be_meeting.models import Participant
 from openimis_be_meeting.services import SessionService
@@ -20,7 +21,12 @@ from factories import future, make_user, open_event, register, running_event
 from frontend import Enum
 from showcase_setup import World, advance, build_world, make_showcase, ok
 
-KNOWN_CODES = {problem.code for problem in vars(Problems).values() if isinstance(problem, Problem)}
+KNOWN_CODES = {
+    problem.code
+    for problems in (Problems, DocumentProblems)
+    for problem in vars(problems).values()
+    if isinstance(problem, Problem)
+}
 # Every right the module declares: a user holding them all, without being the IMIS administrator.
 ALL_RIGHTS = sorted({code for key, codes in DEFAULT_CFG.items() if key.endswith("_perms") for code in codes})
 

@@ -6,6 +6,8 @@ fail for a field found by introspection without one: add it here."""
 
 from datetime import timedelta
 
+from document_world import move_event, requested_letter, with_certificate
+
 from openimis_be_meeting.models import Event, Message, Participant, Showcase
 from openimis_be_meeting.services import (
     DigitalSystemService,
@@ -16,7 +18,7 @@ from openimis_be_meeting.services import (
 )
 from openimis_be_meeting.timeutils import now_for_storage
 
-from factories import future, make_event, make_user, open_event, register
+from factories import future, make_event, make_user, open_event, register, running_event
 from frontend import Enum
 from rights_world import RightsWorld, secret_person
 from showcase_setup import advance, make_showcase, ok
@@ -31,7 +33,17 @@ QUERY_EXAMPLES = {
         "count subject text",
     ),
     "meetingEventMailSettings": lambda w: (f'eventId: "{w.event_id}"', "senderName reminderDaysBefore"),
+    # A letter asked for in the world first: the list has something to show.
+    "meetingVisaLetters": lambda w: (_with_letter(w), "edges { node { uuid status } }"),
 }
+
+
+def _with_letter(w: RightsWorld) -> str:
+    """The arguments of a letter list that holds one: a letter is asked for in the world first."""
+    requested_letter(w, w.participant_ids[3])
+    return f'participantId: "{w.participant_ids[3]}"'
+
+
 # For a field whose right depends on an argument (permissions.ByArgument): value -> (arguments, selection).
 QUERY_EXAMPLES_BY_ARGUMENT = {
     "meetingHistory": lambda w, value: (
@@ -154,7 +166,42 @@ def _integration(w: RightsWorld) -> dict:
 
 
 # Mutation field -> input fields (camelCase, as the frontend writes them), given the world and the acting user.
+def _certifiable(w: RightsWorld) -> str:
+    """The running event's checked-in participant, with the event moved on to ONGOING: a certificate can be issued."""
+    from openimis_be_meeting.models import Attendance
+
+    if w.running.status != "ONGOING":
+        move_event(w.admin, w.running, "REGISTRATION_CLOSED", "ONGOING")
+    return str(Attendance.objects.filter(participant__event=w.running).values_list("participant_id", flat=True)[0])
+
+
+def _completed(w: RightsWorld) -> str:
+    """A completed event with someone who was there: the bulk issue has a certificate to give."""
+    from openimis_be_meeting.services import AttendanceService
+
+    event = running_event(w.admin, code="DONE")
+    present = register(w.admin, event, 70, **secret_person(70))["data"]["id"]
+    ok(AttendanceService(w.admin).check_in({"id": present}))
+    return str(move_event(w.admin, event, "REGISTRATION_CLOSED", "ONGOING", "COMPLETED").id)
+
+
 MUTATION_EXAMPLES = {
+    "updateMeetingDocumentSettings": lambda w, owner: {"eventId": w.event_id, "signatoryName": "Dr Rights"},
+    "issueMeetingCertificate": lambda w, owner: {"participantId": _certifiable(w)},
+    "issueMeetingCertificates": lambda w, owner: {"eventId": _completed(w)},
+    "requestMeetingVisaLetter": lambda w, owner: {
+        "participantId": w.participant_ids[3],
+        "passportNumber": "CM1234567",
+        "nationality": "CM",
+        "dateOfBirth": "1985-06-01",
+        "passportExpiry": "2099-01-01",
+    },
+    "approveMeetingVisaLetter": lambda w, owner: {"id": requested_letter(w, w.participant_ids[3])},
+    "refuseMeetingVisaLetter": lambda w, owner: {"id": requested_letter(w, w.participant_ids[3]), "reason": "No"},
+    "revokeMeetingCertificate": lambda w, owner: {
+        "participantId": with_certificate(w, w.participant_ids[3]),
+        "reason": "Issued by mistake",
+    },
     "createMeetingEvent": lambda w, owner: {
         "code": "RIGHTS-NEW",
         "name": "Rights workshop",

@@ -55,6 +55,8 @@ EXCEPTIONS = {
     ("openimis_be_meeting.mail.messages", "openimis_be_meeting.rest.feeds.personal_agenda"),
     # The lock order every writer keeps (event, then the row), used to read the event an announcement goes to.
     ("openimis_be_meeting.selectors.mail", "openimis_be_meeting.services.locks.live_row"),
+    # The retention erasure reaches the visa letters' passport details through the documents' own eraser.
+    ("openimis_be_meeting.services.erasers", "openimis_be_meeting.documents.erase_personal"),
 }
 
 

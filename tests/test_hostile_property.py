@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from openimis_be_meeting.documents.problems import DocumentProblems
 from openimis_be_meeting.errors import Problem, Problems
 from openimis_be_meeting.models import ACTIVE_PARTICIPANT_STATUSES, Event, Participant, ParticipantStatus, Review
 from openimis_be_meeting.schema import Mutation as MeetingMutation
@@ -36,7 +37,12 @@ from host.schema import schema as host_schema
 set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "openimis-be-meeting-hypothesis"))
 # The module's mutations as the schema has them, for one test each (and a check that introspection finds the same).
 MUTATIONS = sorted(name for name in host_schema.get_mutation_type().fields if "Meeting" in name)
-KNOWN_CODES = {problem.code for problem in vars(Problems).values() if isinstance(problem, Problem)}
+KNOWN_CODES = {
+    problem.code
+    for problems in (Problems, DocumentProblems)
+    for problem in vars(problems).values()
+    if isinstance(problem, Problem)
+}
 EXAMPLES = settings(
     max_examples=10,
     deadline=None,

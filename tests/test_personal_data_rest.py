@@ -6,6 +6,7 @@ holder of every right finds them in the participants export, which proves the se
 import pytest
 
 from openimis_be_meeting.models import Participant
+from openimis_be_meeting.permissions import Action
 
 from factories import PASSWORD, make_user
 from frontend import logged_in
@@ -20,10 +21,14 @@ def world(admin):
     return build(admin)
 
 
-def downloads(session, world) -> dict[str, str]:
+def downloads(session, world, *, personal: bool = True) -> dict[str, str]:
+    """The text of every GET endpoint; without `personal`, the documents that are personal data themselves (a visa
+    letter, opened by the personal-data right only) must refuse, and are left out."""
     texts = {}
-    for method, path, _view in endpoints(world):
-        if method == "GET":
+    for method, path, view in endpoints(world):
+        if method == "GET" and not personal and view.action is Action.VIEW_PERSONAL_DATA:
+            assert session.http.get(path).status_code == 403, path
+        elif method == "GET":
             answer = session.http.get(path)
             assert answer.status_code == 200, (path, answer.content[:300])
             texts[path] = text_of(answer)
@@ -34,9 +39,11 @@ def downloads(session, world) -> dict[str, str]:
 def test_no_export_or_feed_gives_personal_data_to_a_holder_of_every_other_right(world):
     make_user("AllButPersonal", rights=[code for code in ALL_CODES if code != PERSONAL_DATA])
 
-    texts = downloads(logged_in("AllButPersonal", PASSWORD), world)
+    texts = downloads(logged_in("AllButPersonal", PASSWORD), world, personal=False)
 
-    assert len(texts) == 11
+    # 11 exports and feeds, the two badge PDFs, whose check-in codes are in their QR codes only (the badge right,
+    # 216011, exists to print them: docs/documents.md), and a certificate.
+    assert len(texts) == 14
     found = [(path, secret) for path, text in texts.items() for secret in world.secrets() if secret in text]
     assert found == []
     assert [path for path, text in texts.items() if GENDER_LABEL in text] == []

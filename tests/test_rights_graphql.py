@@ -72,13 +72,14 @@ def users(action: Action, suffix: str = ""):
 
 
 def snapshot() -> dict:
-    """Every row of the module: versioned rows by (id, version, deleted), the others counted."""
+    """Every row of the module: versioned rows by (id, version, deleted), the others by their values (a revoked
+    certificate is the same row with other values)."""
     state = {}
     for model in apps.get_app_config("openimis_be_meeting").get_models():
         if any(field.name == "version" for field in model._meta.fields):
             state[model.__name__] = set(model.objects.values_list("pk", "version", "is_deleted"))
         else:
-            state[model.__name__] = model.objects.count()
+            state[model.__name__] = sorted(repr(row) for row in model.objects.values_list())
     return state
 
 

@@ -6,7 +6,7 @@ registering types in (that reveals nothing stored).
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.exceptions import DisallowedModelAdminLookup
 from django.db.models import F
@@ -15,9 +15,12 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..documents import badges
+from ..documents import rules as document_rules
 from ..formats import tables
 from ..models import Event, Participant
 from ..permissions import Action
+from ..rest.documents import pdf_response
 from ..rest.exports import file_response
 from ..selectors import lists
 from ..services import AttendanceService, ParticipantService, RetentionService
@@ -134,6 +137,7 @@ class ParticipantAdmin(ServiceAdmin):
             call=lambda user, person: RetentionService(user).erase({"id": str(person.pk)}),
             done=lambda _person, result: gettext("%(object)s: personal data erased.") % {"object": _pseudonym(result)},
         ),
+        "print_badges",
     ]
 
     local_registered_at = local_time("registered_at", _("registered at"))
@@ -161,6 +165,9 @@ class ParticipantAdmin(ServiceAdmin):
 
     def has_erase_permission(self, request):
         return self._may(request, Action.ERASE_PARTICIPANTS)
+
+    def has_print_badges_permission(self, request):
+        return self._may(request, Action.PRINT_BADGES)
 
     def get_list_display(self, request):
         return (*self.list_display, "email") if self.sees_personal_data(request) else self.list_display
@@ -227,3 +234,18 @@ class ParticipantAdmin(ServiceAdmin):
             language=language,
         )
         return file_response(table, "csv", language)
+
+    @admin.action(description=_("Print the badges of the selected participants (PDF)"), permissions=["print_badges"])
+    def print_badges(self, request, queryset):
+        """The badges of the selected confirmed participants of one event, on A4 sheets with cutting marks."""
+        event, holders = document_rules.selected_badge_holders(user=request.user, queryset=queryset)
+        if event is None or not holders.exists():
+            message = _("Select confirmed participants of one event: only they get badges.")
+            self.message_user(request, message, messages.ERROR)
+            return None
+        rows = holders.values(*document_rules.BADGE_FIELDS).iterator(chunk_size=500)
+        return pdf_response(
+            lambda output: badges.sheets_pdf(output, event=event, rows=rows),
+            name=f"{event.code}-badges",
+            language=translation.get_language(),
+        )

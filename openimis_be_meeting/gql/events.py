@@ -6,6 +6,7 @@ from core.schema import OpenIMISMutation
 from core.utils import ExtendedConnection
 from location.gql_queries import LocationGQLType
 
+from ..documents import urls as document_urls
 from ..models import (
     Event,
     EventMutation,
@@ -57,6 +58,10 @@ class MeetingEventGQLType(GuardedObjectType):
     privacy_notice_en = graphene.String()
     privacy_notice_fr = graphene.String()
     public_url = graphene.String(description="The event's public page (agenda, registration); null for a draft.")
+    badges_url = graphene.String(
+        description="Address of the PDF of the event's badges (A4 sheets; role, status, organisationId filters); "
+        "null without the badge right."
+    )
 
     class Meta:
         model = Event
@@ -93,6 +98,9 @@ class MeetingEventGQLType(GuardedObjectType):
 
     def resolve_public_url(event, info):
         return public_links.event_url(event, request=info.context)
+
+    def resolve_badges_url(event, info):
+        return document_urls.event_badges_url(event, user=info.context.user)
 
 
 class MeetingOrganisationGQLType(GuardedObjectType):

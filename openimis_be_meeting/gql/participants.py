@@ -5,6 +5,7 @@ import graphene
 from core.schema import OpenIMISMutation
 from core.utils import ExtendedConnection
 
+from ..documents import urls as document_urls
 from ..models import (
     Attendance,
     Participant,
@@ -59,6 +60,15 @@ class MeetingParticipantGQLType(GuardedObjectType):
     checkin_token = graphene.String(resolver=_personal("checkin_token"))
     registered_at = graphene.DateTime(resolver=lambda p, info: from_storage(p.registered_at))
     status_changed_at = graphene.DateTime(resolver=lambda p, info: from_storage(p.status_changed_at))
+    badge_url = graphene.String(
+        description="Address of the participant's badge (PDF); null without the badge right or for someone who "
+        "gets no badge (only confirmed participants do)."
+    )
+
+    certificate_url = graphene.String(
+        description="Address of the participant's valid certificate of attendance (PDF); null without the "
+        "certificate right or when they have none."
+    )
 
     class Meta:
         model = Participant
@@ -83,6 +93,12 @@ class MeetingParticipantGQLType(GuardedObjectType):
 
     def resolve_uuid(participant, info):
         return str(participant.id)
+
+    def resolve_badge_url(participant, info):
+        return document_urls.badge_url(participant, user=info.context.user)
+
+    def resolve_certificate_url(participant, info):
+        return document_urls.certificate_url(participant, user=info.context.user)
 
 
 class MeetingAttendanceGQLType(GuardedObjectType):

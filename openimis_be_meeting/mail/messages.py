@@ -45,6 +45,7 @@ _KINDS = [
     Kind("EVENT_CANCELLED", _("Event cancelled")),
     Kind("REMINDER", _("Reminder before the event"), calendar=True),
     Kind("ANNOUNCEMENT", _("Announcement from the organisers"), announcement=True),
+    Kind("CERTIFICATE", _("Certificate of attendance")),
 ]
 KINDS = {kind.code: kind for kind in _KINDS}
 

@@ -1,6 +1,7 @@
 """The module's models, one file per area; everything is importable from here as Django expects."""
 
 from .agenda import Session, SessionMutation, SessionType
+from .documents import Certificate, CertificateRule, DocumentSettings, LetterCounter, LetterStatus, VisaLetter
 from .events import Event, EventMutation, EventStatus, EventType, LiveQuerySet, ParticipationMode
 from .mail import EventMailSettings, Message, MessageStatus
 from .participants import (
@@ -46,6 +47,12 @@ from .showcases import (
 
 __all__ = [
     "new_checkin_token",
+    "Certificate",
+    "CertificateRule",
+    "DocumentSettings",
+    "LetterCounter",
+    "LetterStatus",
+    "VisaLetter",
     "Session",
     "SessionMutation",
     "SessionType",

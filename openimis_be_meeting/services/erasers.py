@@ -33,7 +33,9 @@ PERSONAL_TEXT = (
 )
 # Keys of a mutation's input (as core logs it) that carry a person's data, wiped in the logs about that person.
 PERSONAL_INPUT_KEYS = frozenset(
-    {*PERSONAL_TEXT, "gender", "user_id", "location_id", "token", "reason"} - {"checkin_token"}
+    {*PERSONAL_TEXT, "gender", "user_id", "location_id", "token", "reason"}
+    # a visa letter's request
+    .union({"passport_number", "nationality", "date_of_birth", "passport_expiry"}).difference({"checkin_token"})
 )
 ERASED_TEXT = "[erased]"
 # Mutation logs are searched for this many people's values in one query (about 12 LIKE terms each: SQLite parses an OR
@@ -245,6 +247,13 @@ def erase_mail(subjects: list[Subject]) -> int:
     return erase_personal_data(subject.participant.id for subject in subjects)
 
 
+def erase_visa_letters(subjects: list[Subject]) -> int:
+    """Visa letters: passport number, nationality, date of birth and passport expiry blanked (the number stays)."""
+    from ..documents import erase_personal as erase_letters  # documents sit above services; only at erasure time
+
+    return sum(erase_letters(subject.participant) for subject in subjects)
+
+
 # The stores, in order: the tally reads the row before the row eraser changes it. Each is "name: function".
 ERASERS: dict[str, Callable[[list[Subject]], int]] = {
     "statistics_tally": erase_tally,
@@ -254,4 +263,5 @@ ERASERS: dict[str, Callable[[list[Subject]], int]] = {
     "mutation_logs": erase_mutation_logs,
     "admin_log": erase_admin_log,
     "mail_outbox": erase_mail,
+    "visa_letters": erase_visa_letters,
 }
