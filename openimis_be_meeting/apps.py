@@ -48,6 +48,18 @@ DEFAULT_CFG = {
     "gql_max_depth": 15,
     "gql_max_fields": 1_000,
     "gql_max_aliases": 30,
+    # What a request may cost (docs/security.md): the values its answer may hold (each field once per row of every
+    # page and list around it), the document's size and what its text may hold before it is parsed, the errors
+    # one answer reports, and, in the module's GraphQL view, the body's size and the nesting of its JSON.
+    "gql_max_cost": 100_000,
+    "gql_list_size": 3,
+    "gql_max_document_bytes": 256 * 1024,
+    "gql_max_directives": 50,
+    "gql_max_fragments": 100,
+    "gql_max_arguments": 1_000,
+    "gql_max_errors": 50,
+    "gql_max_body_bytes": 512 * 1024,
+    "gql_max_json_depth": 32,
 }
 
 

@@ -3,12 +3,12 @@ import graphene
 from .gql import agenda as ag
 from .gql import events, participants
 from .gql import history as gh
-from .gql.base.connection import MeetingConnectionField
+from .gql.base.connection import MeetingConnectionField, PagedListField
 from .gql.base.rights import resolved_by
 from .gql.enums import MeetingParticipantStatusEnum
 from .gql.events import MeetingEventGQLType, MeetingOrganisationGQLType
 from .gql.participants import MeetingAttendanceGQLType, MeetingParticipantGQLType
-from .gql.reports import MeetingEventStatisticsGQLType, MeetingListedParticipantGQLType
+from .gql.reports import MeetingEventStatisticsGQLType, MeetingListedParticipantConnection
 from .gql.showcases import mutations as sm
 from .gql.showcases.types import (
     MeetingDigitalSystemGQLType,
@@ -94,8 +94,8 @@ class Query(graphene.ObjectType):
             MeetingShowcaseStatusEnum, description="Showcases counted; ACCEPTED, SCHEDULED and PRESENTED if not given."
         ),
     )
-    meeting_published_participants = graphene.List(
-        MeetingListedParticipantGQLType,
+    meeting_published_participants = PagedListField(
+        MeetingListedParticipantConnection,
         event_id=graphene.String(required=True),
         description="Confirmed participants who agreed to be listed, with only the fields they agreed to show.",
     )

@@ -24,7 +24,7 @@ from showcase_setup import advance, make_showcase, ok
 QUERY_EXAMPLES = {
     "meetingEventStatistics": lambda w: (f'eventId: "{w.event_id}"', "registrations confirmed byStatus { key count }"),
     "meetingInteroperabilityMatrix": lambda w: ("", "pairs { showcaseCount systemA { name } }"),
-    "meetingPublishedParticipants": lambda w: (f'eventId: "{w.event_id}"', "lastName jobTitle"),
+    "meetingPublishedParticipants": lambda w: (f'eventId: "{w.event_id}"', "edges { node { lastName jobTitle } }"),
 }
 # For a field whose right depends on an argument (permissions.ByArgument): value -> (arguments, selection).
 QUERY_EXAMPLES_BY_ARGUMENT = {
