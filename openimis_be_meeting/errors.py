@@ -199,6 +199,13 @@ class Problems:
     SHOWCASE_ILLEGAL_TRANSITION = Problem(
         "meeting.showcase.illegal_transition", _("A showcase cannot go from %(current)s to %(target)s.")
     )
+    SHOWCASE_REVIEWED = Problem(
+        "meeting.showcase.reviewed",
+        _(
+            "The showcase is %(status)s: what its reviewers read can no longer change (only its presenters and media "
+            "links); withdraw it and propose it again to change the rest."
+        ),
+    )
     SHOWCASE_NOT_EDITABLE = Problem(
         "meeting.showcase.not_editable", _("A showcase cannot be changed while it is %(status)s.")
     )

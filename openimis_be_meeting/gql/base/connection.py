@@ -55,6 +55,9 @@ class MeetingConnectionField(OrderedDjangoFilterConnectionField):
         return super().resolve_connection(connection, args, iterable, max_limit=max_limit, user=user)
 
 
+_PAGE_ARGUMENTS = frozenset({"first", "last", "after", "before", "offset"})
+
+
 def page_of(node_type, name: str) -> type:
     """A connection (edges, pageInfo, totalCount) of a type that is no model's, for a PagedListField."""
     return type(name, (ExtendedConnection,), {"Meta": type("Meta", (), {"node": node_type})})
@@ -68,6 +71,11 @@ class PagedListField(graphene.relay.ConnectionField):
     def __init__(self, type_, *args, **kwargs):
         kwargs.setdefault("offset", graphene.Int())
         super().__init__(type_, *args, **kwargs)
+
+    @classmethod
+    def connection_resolver(cls, resolver, connection_type, root, info, **args):
+        arguments = {name: value for name, value in args.items() if name not in _PAGE_ARGUMENTS}
+        return cls.resolve_connection(connection_type, args, resolver(root, info, **arguments))
 
     @classmethod
     def resolve_connection(cls, connection_type, args, resolved):
