@@ -67,9 +67,7 @@ class Problems:
     QUERY_INVALID_CURSOR = Problem(
         "meeting.query.invalid_cursor", _("%(argument)s of %(field)s is not a cursor this list gives: %(value)s.")
     )
-    QUERY_DOCUMENT_TOO_LARGE = Problem(
-        "meeting.query.document_too_large", _("The query is longer than %(max)s bytes.")
-    )
+    QUERY_DOCUMENT_TOO_LARGE = Problem("meeting.query.document_too_large", _("The query is longer than %(max)s bytes."))
     QUERY_TOO_MANY_DIRECTIVES = Problem(
         "meeting.query.too_many_directives", _("The query uses more than %(max)s directives.")
     )

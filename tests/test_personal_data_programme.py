@@ -86,7 +86,7 @@ def test_the_published_list_keeps_to_those_who_agreed(world):
     make_user("EventReader", rights=["215001"])
 
     answer = logged_in("EventReader", PASSWORD).post(
-        f'{{ meetingPublishedParticipants(eventId: "{world.event_id}") {{ edges {{ node {{ firstName lastName }} }} }} }}'
+        f'{{ meetingPublishedParticipants(eventId: "{world.event_id}") ' "{ edges { node { firstName lastName } } } }"
     )
     page = answer["data"]["meetingPublishedParticipants"]  # paged like every list: its rows are the edges' nodes
     answer["data"]["meetingPublishedParticipants"] = [edge["node"] for edge in page["edges"]]

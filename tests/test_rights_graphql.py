@@ -185,7 +185,7 @@ def nested_paths() -> list[tuple[str, tuple[str, ...], str]]:
                     continue
                 if target in guards and not set(rights_for(guards[target])) <= set(rights_for(root_guard)):
                     paths.append((root, (*path, field["name"]), target))
-                elif len(path) < NESTING and target not in {step for step in path}:
+                elif len(path) < NESTING and target not in set(path):
                     stack.append((target, (*path, field["name"])))
     return paths
 

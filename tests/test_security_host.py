@@ -10,7 +10,7 @@ from django.test import Client
 from factories import PASSWORD, make_user
 from frontend import GRAPHQL, FrontendSession
 
-LOGIN = 'mutation { tokenAuth(username: "Victim", password: "%s") { refreshExpiresIn } }' % PASSWORD
+LOGIN = f'mutation {{ tokenAuth(username: "Victim", password: "{PASSWORD}") {{ refreshExpiresIn }} }}'
 
 
 @pytest.mark.django_db
@@ -40,7 +40,7 @@ def attempt(password: str):
     """tokenAuth as the frontend sends it (the csrftoken cookie repeated in X-CSRFToken), from a fresh browser."""
     browser = Client(enforce_csrf_checks=True)
     browser.get(GRAPHQL, HTTP_ACCEPT="text/html")
-    query = 'mutation { tokenAuth(username: "Victim", password: "%s") { refreshExpiresIn } }' % password
+    query = f'mutation {{ tokenAuth(username: "Victim", password: "{password}") {{ refreshExpiresIn }} }}'
     token = browser.cookies["csrftoken"].value
     return browser.post(GRAPHQL, json.dumps({"query": query}), content_type="application/json", HTTP_X_CSRFTOKEN=token)
 

@@ -136,7 +136,9 @@ def test_a_caller_who_may_list_participants_is_told_which_rows_are_registered(ad
 def test_an_accepted_showcases_evidence_cannot_be_raised_after_review(admin, status):
     world = build_world(admin)
     reviewer = make_user("Reviewer", rights=["217005"])
-    showcase = advance(admin, reviewer, make_showcase(admin, world, integrations=[integration(world, level="CLAIMED")]), status)
+    showcase = advance(
+        admin, reviewer, make_showcase(admin, world, integrations=[integration(world, level="CLAIMED")]), status
+    )
     session = logged_in("Admin", PASSWORD)
     raised = integration(world, level="IN_PRODUCTION")
     literal = {
@@ -150,8 +152,12 @@ def test_an_accepted_showcases_evidence_cannot_be_raised_after_review(admin, sta
 
     log = session.mutate("updateMeetingShowcase", {"id": str(showcase.id), "integrations": [literal]})
 
-    assert [(error["code"], error["field"]) for error in log["errors"]] == [("meeting.showcase.reviewed", "integrations")]
-    assert list(Showcase.objects.get(id=showcase.id).integrations.values_list("evidence_level", flat=True)) == ["CLAIMED"]
+    assert [(error["code"], error["field"]) for error in log["errors"]] == [
+        ("meeting.showcase.reviewed", "integrations")
+    ]
+    assert list(Showcase.objects.get(id=showcase.id).integrations.values_list("evidence_level", flat=True)) == [
+        "CLAIMED"
+    ]
     matrix = session.post("{ meetingInteroperabilityMatrix { pairs { bestEvidenceLevel } } }")
     assert matrix["data"]["meetingInteroperabilityMatrix"]["pairs"] == [{"bestEvidenceLevel": "CLAIMED"}]
     for change in ({"abstract": "Now in production everywhere."}, {"title": "Another title"}):

@@ -98,7 +98,17 @@ def test_the_programme_people_type_has_only_what_a_printed_programme_shows():
         "uuid",
     ]
     assert sorted(organisation.fields) == ["acronym", "country", "name", "organisationType", "uuid"]
-    assert sorted(event.fields) == ["city", "code", "country", "endsAt", "name", "startsAt", "status", "timezone", "uuid"]
+    assert sorted(event.fields) == [
+        "city",
+        "code",
+        "country",
+        "endsAt",
+        "name",
+        "startsAt",
+        "status",
+        "timezone",
+        "uuid",
+    ]
     for type_name in ("MeetingShowcaseGQLType", "MeetingSessionGQLType"):
         fields = schema.get_type(type_name).fields
         people = [name for name in ("presenters", "speakers", "chairs") if name in fields]

@@ -62,8 +62,8 @@ def test_thirty_aliases_of_the_published_list_get_one_page_each(admin, reader):
     world = build(admin)
     for number in range(120):
         register(admin, world.show.event, 1000 + number, consent_listed=True)
-    alias = '{n}: meetingPublishedParticipants(eventId: "%s") {{ edges {{ node {{ lastName }} }} }}' % world.event_id
-    query = "{ " + " ".join(alias.format(n=f"a{n}") for n in range(30)) + " }"
+    alias = f'meetingPublishedParticipants(eventId: "{world.event_id}") {{ edges {{ node {{ lastName }} }} }}'
+    query = "{ " + " ".join(f"a{n}: {alias}" for n in range(30)) + " }"
 
     result = reader.post(query)
 
@@ -106,7 +106,10 @@ BEFORE_PARSING = {
         "{ __typename } " + " ".join(f"fragment F{n} on Query {{ __typename }}" for n in range(6_000)),
         "meeting.query.too_many_fragments",
     ),
-    "15,000 @skip directives": ("{ __typename " + "@skip(if: false) " * 15_000 + "}", "meeting.query.too_many_directives"),
+    "15,000 @skip directives": (
+        "{ __typename " + "@skip(if: false) " * 15_000 + "}",
+        "meeting.query.too_many_directives",
+    ),
     "40,000 fields in one selection": ("{ " + "a{b} " * 40_000 + "}", "meeting.query.too_many_fields"),
 }
 
@@ -142,7 +145,9 @@ def test_a_body_of_megabytes_is_refused_unread_in_milliseconds():
 @pytest.mark.django_db
 def test_an_answer_carries_at_most_the_configured_number_of_errors(reader, monkeypatch):
     monkeypatch.setitem(MeetingConfig.config, "gql_max_errors", 5)
-    query = "{ " + " ".join(f"a{n}: meetingEventStatistics(eventId: \"nope\") {{ registrations }}" for n in range(20)) + " }"
+    query = (
+        "{ " + " ".join(f'a{n}: meetingEventStatistics(eventId: "nope") {{ registrations }}' for n in range(20)) + " }"
+    )
 
     result = reader.post(query)
 

@@ -6,6 +6,8 @@ import django_filters
 from django.db.models import Q
 from graphene.utils.str_converters import to_camel_case
 
+from .. import validation as v
+from ..errors import MeetingError, Problems
 from ..models import (
     Attendance,
     DigitalSystem,
@@ -18,8 +20,6 @@ from ..models import (
     Standard,
     UseCase,
 )
-from .. import validation as v
-from ..errors import MeetingError, Problems
 from ..permissions import Action, can
 from ..timeutils import now_for_storage, to_storage
 

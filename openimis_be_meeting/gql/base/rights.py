@@ -5,6 +5,8 @@ A type's right holds on every path that reaches it: its lists and node(id:) read
 field that returns it (a participant's `event`, a showcase's `leadOrganisation`, the matrix's `progress.event`) is
 checked when graphql-core completes the object, in `is_type_of`, which every object of the type passes through."""
 
+import contextlib
+
 from graphene_django import DjangoObjectType
 
 from ...permissions import Action, require
@@ -37,10 +39,8 @@ def _require_once(info, action: Action) -> None:
     allowed = getattr(context, "_meeting_allowed", None)
     if allowed is None:
         allowed = set()
-        try:
+        with contextlib.suppress(AttributeError):  # a context that takes no attributes: check each time
             context._meeting_allowed = allowed
-        except AttributeError:  # a context that takes no attributes: check each time
-            pass
     if action not in allowed:
         require(getattr(context, "user", None), action)
         allowed.add(action)

@@ -26,8 +26,8 @@ from ...selectors.filters import DigitalSystemFilter, ShowcaseFilter, StandardFi
 from ...timeutils import from_storage, zone_or_none
 from ..base.rights import GuardedObjectType
 from ..enums import enum_of
-from ..summaries import MeetingEventSummaryGQLType, MeetingOrganisationSummaryGQLType
 from ..participants import MeetingProgrammePersonGQLType
+from ..summaries import MeetingEventSummaryGQLType, MeetingOrganisationSummaryGQLType
 
 MeetingSystemTypeEnum = enum_of("MeetingSystemTypeEnum", SystemType)
 MeetingDeploymentStageEnum = enum_of("MeetingDeploymentStageEnum", DeploymentStage)
