@@ -85,6 +85,7 @@ def prepare(db: str, participants: int) -> str:
         check=True,
     )
     setup_django(db)
+    from axes.models import AccessAttempt
     from core.models import User
 
     from openimis_be_meeting.models import Event
@@ -97,6 +98,7 @@ def prepare(db: str, participants: int) -> str:
         user = User.objects.get(username=username)
         user.i_user.set_password(PASSWORD)
         user.i_user.save()
+    AccessAttempt.objects.all().delete()  # the lockout of an earlier run's guessing scenario
     return str(Event.objects.get(code=LARGEST_EVENT_CODE).id)
 
 
@@ -131,12 +133,6 @@ def scenarios(event_id: str) -> list[tuple[str, str | None, str]]:
     return [
         ("anonymous: GraphiQL's introspection query", None, introspection_query),
         (
-            "anonymous: 30 tokenAuth with a wrong password",
-            None,
-            "mutation { " + " ".join(f"a{n}: {tokens}" for n in range(30)) + " }",
-        ),
-        ("anonymous: a 256 KB document of 2,000 fields", None, "{ " + " __typename" * 2_000 + " " * 240_000 + "}"),
-        (
             "215001: 30 aliases x the published list of 20,000 (100 a page)",
             "Budget215001",
             "{ " + " ".join(f"a{n}: {published}" for n in range(30)) + " }",
@@ -146,6 +142,12 @@ def scenarios(event_id: str) -> list[tuple[str, str | None, str]]:
             "Budget216001",
             "{ " + " ".join(f"a{n}: {participants}" for n in range(28)) + " }",
         ),
+        (
+            "anonymous: 30 tokenAuth (last: axes then locks the address out) with a wrong password",
+            None,
+            "mutation { " + " ".join(f"a{n}: {tokens}" for n in range(30)) + " }",
+        ),
+        ("anonymous: a 256 KB document of 2,000 fields", None, "{ " + " __typename" * 2_000 + " " * 240_000 + "}"),
     ]
 
 

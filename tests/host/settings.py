@@ -78,7 +78,7 @@ AUTH_USER_MODEL = "core.User"
 # a password is checked by axes (and core's tokenAuth checks the lockout itself) before ModelBackend.
 AUTHENTICATION_BACKENDS = [
     "graphql_jwt.backends.JSONWebTokenBackend",
-    "axes.backends.AxesStandaloneBackend",
+    "host.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Login lockout as an instance runs it: 5 wrong passwords for a user name lock it for 5 minutes.
