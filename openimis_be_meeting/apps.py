@@ -58,7 +58,7 @@ DEFAULT_CFG = {
     "gql_max_fragments": 100,
     "gql_max_arguments": 1_000,
     "gql_max_errors": 50,
-    "gql_max_body_bytes": 512 * 1024,
+    "gql_max_body_bytes": None,  # None: Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) bounds the body
     "gql_max_json_depth": 32,
 }
 

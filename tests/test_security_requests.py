@@ -16,8 +16,9 @@ from factories import PASSWORD, make_user, register
 from frontend import GRAPHQL, logged_in
 from rights_world import build
 
-# Generous for a shared, busy machine; an unbounded parse of these documents took seconds to minutes.
-REFUSED_WITHIN = 0.5
+# A refusal takes 10 to 100 ms on an idle machine; the bound is generous for a shared one running at a load of 10 and
+# more, and still far below what the unfixed code took on these documents (22 s to minutes).
+REFUSED_WITHIN = 5
 
 
 @pytest.fixture
@@ -131,14 +132,14 @@ def test_a_document_too_big_is_refused_in_milliseconds_by_anyone(name):
 
 
 @pytest.mark.django_db
-def test_a_body_of_megabytes_is_refused_unread_in_milliseconds():
+def test_a_document_of_megabytes_is_refused_unparsed_in_milliseconds():
     body = json.dumps({"query": "{ __typename(" + "a: 1 " * 460_000 + ") }"})  # 2.3 MB, one argument repeated
 
     started = time.perf_counter()
     response = Client().post(GRAPHQL, body, content_type="application/json")
 
-    assert response.status_code == 413
-    assert response.json()["errors"][0]["extensions"]["code"] == "meeting.request.too_large"
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "meeting.query.document_too_large"
     assert time.perf_counter() - started < REFUSED_WITHIN
 
 
@@ -193,7 +194,8 @@ def test_a_body_that_is_not_utf8_is_a_400(content_type):
 
 
 @pytest.mark.django_db
-def test_a_body_over_the_limit_is_refused_unread():
+def test_a_body_over_the_configured_limit_is_refused_unread(monkeypatch):
+    monkeypatch.setitem(MeetingConfig.config, "gql_max_body_bytes", 512 * 1024)
     body = json.dumps({"query": "{ __typename }", "variables": {"pad": "x" * 600_000}})
 
     response = Client().post(GRAPHQL, body, content_type="application/json")

@@ -10,7 +10,8 @@ variable coercion recurse), and which reports at most gql_max_errors errors.
 import json
 import re
 
-from django.http import HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.middleware.csrf import CsrfViewMiddleware
 from graphene_django.views import GraphQLView, HttpError
 
@@ -35,10 +36,14 @@ class MeetingGraphQLView(GraphQLView):
 
     def parse_body(self, request):
         _check_size(request)
+        try:
+            body = request.body
+        except RequestDataTooBig as error:  # DATA_UPLOAD_MAX_MEMORY_SIZE: refused unread, as graphene-django does
+            raise HttpError(HttpResponseBadRequest(str(error))) from None
         if self.get_content_type(request) == "application/graphql":
-            return {"query": _text(request.body)}
+            return {"query": _text(body)}
         if self.get_content_type(request) == "application/json":
-            _text(request.body)
+            _text(body)
         try:
             data = super().parse_body(request)
         except RecursionError:
