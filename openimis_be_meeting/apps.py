@@ -101,6 +101,18 @@ DEFAULT_CFG = {
     "public_door_code_seconds": 300,
     # How long a rendered public agenda page is kept in the cache (seconds; 0 renders every request).
     "public_agenda_cache_seconds": 15,
+    # What a request may cost (docs/security.md): the values its answer may hold (each field once per row of every
+    # page and list around it), the document's size and what its text may hold before it is parsed, the errors
+    # one answer reports, and, in the module's GraphQL view, the body's size and the nesting of its JSON.
+    "gql_max_cost": 100_000,
+    "gql_list_size": 3,
+    "gql_max_document_bytes": 256 * 1024,
+    "gql_max_directives": 50,
+    "gql_max_fragments": 100,
+    "gql_max_arguments": 1_000,
+    "gql_max_errors": 50,
+    "gql_max_body_bytes": None,  # None: Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) bounds the body
+    "gql_max_json_depth": 32,
 }
 
 

@@ -67,6 +67,33 @@ class Problems:
     QUERY_INVALID_CURSOR = Problem(
         "meeting.query.invalid_cursor", _("%(argument)s of %(field)s is not a cursor this list gives: %(value)s.")
     )
+    QUERY_DOCUMENT_TOO_LARGE = Problem("meeting.query.document_too_large", _("The query is longer than %(max)s bytes."))
+    QUERY_TOO_MANY_DIRECTIVES = Problem(
+        "meeting.query.too_many_directives", _("The query uses more than %(max)s directives.")
+    )
+    QUERY_TOO_MANY_FRAGMENTS = Problem(
+        "meeting.query.too_many_fragments", _("The query defines more than %(max)s fragments.")
+    )
+    QUERY_TOO_MANY_ARGUMENTS = Problem(
+        "meeting.query.too_many_arguments",
+        _("The query gives more than %(max)s arguments, input fields, aliases and variables."),
+    )
+    QUERY_TOO_COSTLY = Problem(
+        "meeting.query.too_costly",
+        _(
+            "The query could return more than %(max)s values (each field counted once per row of every page and "
+            "list around it); ask for smaller pages or fewer fields."
+        ),
+    )
+    QUERY_TOO_MANY_ERRORS = Problem(
+        "meeting.query.too_many_errors", _("%(count)s more errors were left out of this answer.")
+    )
+    REQUEST_TOO_LARGE = Problem("meeting.request.too_large", _("The request body is larger than %(max)s bytes."))
+    REQUEST_NOT_UTF8 = Problem("meeting.request.not_utf8", _("The request body is not valid UTF-8 text."))
+    REQUEST_INVALID_JSON = Problem(
+        "meeting.request.invalid_json",
+        _("The request body is not JSON the GraphQL endpoint reads, or it nests more than %(max)s levels deep."),
+    )
     EVENT_NOT_FOUND = Problem("meeting.event.not_found", _("No event exists with the id %(value)s."))
     EVENT_CODE_TAKEN = Problem("meeting.event.code_taken", _("Another event already uses the code %(value)s."))
     EVENT_ENDS_BEFORE_START = Problem("meeting.event.ends_before_start", _("The event must end after it starts."))
@@ -190,6 +217,13 @@ class Problems:
     )
     SHOWCASE_ILLEGAL_TRANSITION = Problem(
         "meeting.showcase.illegal_transition", _("A showcase cannot go from %(current)s to %(target)s.")
+    )
+    SHOWCASE_REVIEWED = Problem(
+        "meeting.showcase.reviewed",
+        _(
+            "The showcase is %(status)s: what its reviewers read can no longer change (only its presenters and media "
+            "links); withdraw it and propose it again to change the rest."
+        ),
     )
     SHOWCASE_NOT_EDITABLE = Problem(
         "meeting.showcase.not_editable", _("A showcase cannot be changed while it is %(status)s.")

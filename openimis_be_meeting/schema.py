@@ -6,12 +6,12 @@ from .gql import events, participants
 from .gql import history as gh
 from .gql import mail as gm
 from .gql import retention as gr
-from .gql.base.connection import MeetingConnectionField
+from .gql.base.connection import MeetingConnectionField, PagedListField
 from .gql.base.rights import resolved_by
 from .gql.enums import MeetingParticipantStatusEnum
 from .gql.events import MeetingEventGQLType, MeetingOrganisationGQLType
 from .gql.participants import MeetingAttendanceGQLType, MeetingParticipantGQLType
-from .gql.reports import MeetingEventStatisticsGQLType, MeetingListedParticipantGQLType
+from .gql.reports import MeetingEventStatisticsGQLType, MeetingListedParticipantConnection
 from .gql.showcases import mutations as sm
 from .gql.showcases.types import (
     MeetingDigitalSystemGQLType,
@@ -123,8 +123,8 @@ class Query(graphene.ObjectType):
             MeetingShowcaseStatusEnum, description="Showcases counted; ACCEPTED, SCHEDULED and PRESENTED if not given."
         ),
     )
-    meeting_published_participants = graphene.List(
-        MeetingListedParticipantGQLType,
+    meeting_published_participants = PagedListField(
+        MeetingListedParticipantConnection,
         event_id=graphene.String(required=True),
         description="Confirmed participants who agreed to be listed, with only the fields they agreed to show.",
     )

@@ -27,7 +27,7 @@ from showcase_setup import advance, make_showcase, ok
 QUERY_EXAMPLES = {
     "meetingEventStatistics": lambda w: (f'eventId: "{w.event_id}"', "registrations confirmed byStatus { key count }"),
     "meetingInteroperabilityMatrix": lambda w: ("", "pairs { showcaseCount systemA { name } }"),
-    "meetingPublishedParticipants": lambda w: (f'eventId: "{w.event_id}"', "lastName jobTitle"),
+    "meetingPublishedParticipants": lambda w: (f'eventId: "{w.event_id}"', "edges { node { lastName jobTitle } }"),
     "meetingAnnouncementPreview": lambda w: (
         f'eventId: "{_contactable(w)}", subject: "Shuttle", body: "The shuttle leaves at 8."',
         "count subject text",

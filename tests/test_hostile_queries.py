@@ -40,7 +40,7 @@ def test_garbage_ids_in_the_read_queries_are_a_clear_graphql_error(session, name
     value = GARBAGE_IDS[name]
     for query in (
         f'{{ meetingEventStatistics(eventId: "{value}") {{ registrations }} }}',
-        f'{{ meetingPublishedParticipants(eventId: "{value}") {{ firstName }} }}',
+        f'{{ meetingPublishedParticipants(eventId: "{value}") {{ edges {{ node {{ firstName }} }} }} }}',
         f'{{ meetingInteroperabilityMatrix(eventId: "{value}") {{ pairs {{ showcaseIds }} }} }}',
         f'{{ meetingInteroperabilityMatrix(standardId: "{value}") {{ pairs {{ showcaseIds }} }} }}',
     ):

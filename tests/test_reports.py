@@ -120,11 +120,16 @@ def test_statistics_refusals(admin, yaounde):
     assert malformed["errors"][0]["message"] == "nope is not a valid id."
 
 
-LISTED = "{ firstName lastName jobTitle country role organisationName organisationAcronym }"
+LISTED = "{ edges { node { firstName lastName jobTitle country role organisationName organisationAcronym } } }"
 
 
 def published(session, event):
-    return session.post(f'{{ meetingPublishedParticipants(eventId: "{event.id}") {LISTED} }}')
+    """The published list as its rows (it is paged like every list: edges of nodes), or None when refused."""
+    result = session.post(f'{{ meetingPublishedParticipants(eventId: "{event.id}") {LISTED} }}')
+    page = (result.get("data") or {}).get("meetingPublishedParticipants")
+    if page is not None:
+        result["data"]["meetingPublishedParticipants"] = [edge["node"] for edge in page["edges"]]
+    return result
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ module is refused and changes nothing. Together they prove the declared right is
 
 import pytest
 from django.apps import apps
+from graphql_relay import to_global_id
 
 from openimis_be_meeting.permissions import Action, ByArgument, rights_for
 from openimis_be_meeting.rights import graphql_guards
@@ -135,3 +136,118 @@ def test_a_mutation_succeeds_for_the_holder_of_only_its_right_and_refuses_every_
 
     assert done["status"] == 2, (name, action, done)
     assert snapshot() != before, name
+
+
+# -- every path to a type applies that type's right (issue 15, finding 6) ------------------------------------------
+
+TYPE_FIELDS = """{ __schema { types { name kind fields { name args { name type { kind } }
+  type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }"""
+_TYPES = {item["name"]: item for item in schema.execute(TYPE_FIELDS).data["__schema"]["types"]}
+NESTING = 4
+
+
+def guarded_types() -> dict[str, Action]:
+    """Each GraphQL type of the module that reads through a guarded `reader`, with the action it needs."""
+    found = {}
+    for name in _TYPES:
+        graphene_type = getattr(schema.get_type(name), "graphene_type", None)
+        reader = getattr(graphene_type, "reader", None)
+        if reader is not None:
+            found[name] = reader.action
+    return found
+
+
+def _named(type_ref) -> dict:
+    while type_ref.get("ofType"):
+        type_ref = type_ref["ofType"]
+    return type_ref
+
+
+def nested_paths() -> list[tuple[str, tuple[str, ...], str]]:
+    """(root field, the fields leading from a row of it to a field, that field's guarded type), for every field
+    of a guarded type reached below a root field whose own right is another: the paths a caller holding only the
+    root's right could take to the nested type."""
+    guards, paths = guarded_types(), []
+    for root in sorted(QUERIES):
+        root_guard = graphql_guards()[root]
+        if not isinstance(root_guard, Action):
+            continue
+        start = _named(QUERIES[root]["type"])["name"]
+        if start.endswith("Connection"):
+            start = start[: -len("Connection")]
+        stack = [(start, ())]
+        while stack:
+            type_name, path = stack.pop()
+            for field in _TYPES.get(type_name, {}).get("fields") or []:
+                target = _named(field["type"])["name"]
+                if _named(field["type"])["kind"] != "OBJECT" or not target.startswith("Meeting"):
+                    continue
+                if any(argument["type"]["kind"] == "NON_NULL" for argument in field["args"]):
+                    continue
+                if target in guards and not set(rights_for(guards[target])) <= set(rights_for(root_guard)):
+                    paths.append((root, (*path, field["name"]), target))
+                elif len(path) < NESTING and target not in set(path):
+                    stack.append((target, (*path, field["name"])))
+    return paths
+
+
+def path_query(root: str, path: tuple[str, ...], world) -> str:
+    inner = "id"
+    for name in reversed(path):
+        inner = f"{name} {{ {inner} }}"
+    if root in QUERY_EXAMPLES:
+        arguments = QUERY_EXAMPLES[root](world)[0]
+        return f"{{ {root}{f'({arguments})' if arguments else ''} {{ {inner} }} }}"
+    return f"{{ {root}(first: 10) {{ edges {{ node {{ {inner} }} }} }} }}"
+
+
+def values_at(value, path: tuple[str, ...]) -> list:
+    """Every value the answer holds at the path (through edges, nodes and lists)."""
+    if isinstance(value, list):
+        return [found for item in value for found in values_at(item, path)]
+    if not isinstance(value, dict):
+        return []
+    if "edges" in value:
+        return [found for edge in value["edges"] for found in values_at(edge["node"], path)]
+    if not path:
+        return [value]
+    return values_at(value.get(path[0]), path[1:]) if path[0] in value else [None]
+
+
+def test_the_nested_paths_to_guarded_types_are_found():
+    paths = nested_paths()
+    # A session's showcases are the agenda's way to the showcases (217001): a path to another type's right.
+    assert ("meetingSessions", ("showcases",), "MeetingShowcaseGQLType") in paths, paths
+
+
+@pytest.mark.django_db
+def test_every_path_to_a_guarded_type_needs_that_types_right(admin):
+    world = build(admin)
+    reached = []
+    for number, (root, path, target) in enumerate(nested_paths()):
+        root_action, target_action = graphql_guards()[root], guarded_types()[target]
+        query = path_query(root, path, world)
+        root_only = make_user(f"Root{number}", rights=rights_for(root_action))
+        make_user(f"Both{number}", rights=[*rights_for(root_action), *rights_for(target_action)])
+
+        refused = logged_in(root_only.username, PASSWORD).post(query)
+        rows = refused.get("data") and refused["data"][root]
+        assert [value for value in values_at(rows, path) if value] == [], (root, path, refused)
+        if None in values_at(rows, path) and any(values_at(rows, path[:-1])):  # a row whose object was withheld
+            assert "You do not have the right to do this." in str(refused.get("errors")), (root, path, refused)
+
+        granted = logged_in(f"Both{number}", PASSWORD).post(query)
+        assert "errors" not in granted, (root, path, granted)
+        reached += [(root, path)] if any(values_at(granted["data"][root], path)) else []
+    assert ("meetingSessions", ("showcases",)) in reached  # the world has data on that path: the test can fail
+
+
+@pytest.mark.django_db
+def test_node_of_a_guarded_type_needs_its_right_whatever_else_the_caller_holds(admin):
+    world = build(admin)
+    event_id = to_global_id("MeetingEventGQLType", world.event_id)
+    make_user("AllButEvents", rights=[code for code in ALL_CODES if code not in rights_for(Action.SEARCH_EVENTS)])
+
+    answer = logged_in("AllButEvents", PASSWORD).post(f'{{ node(id: "{event_id}") {{ id }} }}')
+
+    assert (answer.get("data") or {}).get("node") is None, answer

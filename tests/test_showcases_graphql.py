@@ -117,7 +117,8 @@ def test_a_showcase_is_proposed_with_its_integrations_and_read_back(session, wor
 
 @pytest.mark.django_db
 def test_the_whole_workflow_over_http(session, admin, world):
-    make_user("Reviewer", rights=["217001", "217005"])
+    # The showcases' events and organisations keep their own rights (215001, 216001) on every path (issue 15).
+    make_user("Reviewer", rights=["217001", "217005", "215001", "216001"])
     make_user("SecondReviewer", rights=["217005"])
     showcase = make_showcase(admin, world)
     sid = str(showcase.id)

@@ -13,7 +13,7 @@ from .base.mutation import INSTANT, MeetingMutation
 from .base.rights import GuardedObjectType
 from .enums import enum_of
 from .events import MeetingEventGQLType
-from .participants import MeetingParticipantGQLType
+from .participants import MeetingProgrammePersonGQLType
 from .showcases.types import MeetingShowcaseGQLType
 
 MeetingSessionTypeEnum = enum_of("MeetingSessionTypeEnum", SessionType)
@@ -31,8 +31,8 @@ class MeetingSessionGQLType(GuardedObjectType):
     ends_at = graphene.DateTime()
     languages = graphene.List(graphene.String, description="ISO 639-1 codes of the languages spoken.")
     interpretation = graphene.List(graphene.String, description="ISO 639-1 codes interpreted into.")
-    speakers = graphene.List(MeetingParticipantGQLType)
-    chairs = graphene.List(MeetingParticipantGQLType)
+    speakers = graphene.List(MeetingProgrammePersonGQLType)
+    chairs = graphene.List(MeetingProgrammePersonGQLType)
     showcases = graphene.List(MeetingShowcaseGQLType)
 
     class Meta:

@@ -25,7 +25,7 @@ from .enums import (
     MeetingParticipantRoleEnum,
     MeetingParticipantStatusEnum,
 )
-from .events import MeetingEventGQLType, MeetingOrganisationGQLType
+from .summaries import MeetingEventSummaryGQLType, MeetingOrganisationSummaryGQLType
 
 
 def _personal(field_name: str):
@@ -47,8 +47,8 @@ class MeetingParticipantGQLType(GuardedObjectType):
     reader = staticmethod(lists.participants_for)
 
     uuid = graphene.String()
-    event = graphene.Field(MeetingEventGQLType)
-    organisation = graphene.Field(MeetingOrganisationGQLType)
+    event = graphene.Field(MeetingEventSummaryGQLType, description="The full event needs 215001 (meetingEvents).")
+    organisation = graphene.Field(MeetingOrganisationSummaryGQLType)
     status = graphene.Field(MeetingParticipantStatusEnum)
     role = graphene.Field(MeetingParticipantRoleEnum)
     attendance_mode = graphene.Field(MeetingAttendanceModeEnum)
@@ -132,6 +132,24 @@ class MeetingAttendanceGQLType(GuardedObjectType):
 
     def resolve_checked_in_by(attendance, info):
         return attendance.checked_in_by.username if attendance.checked_in_by else None
+
+
+class MeetingProgrammePersonGQLType(graphene.ObjectType):
+    """A showcase's presenter or a session's speaker or chair, as a printed programme names them (README, "People on
+    the programme"): name, organisation, job title, country, role and registration status, and the registration's
+    uuid (to name them in presenterIds, speakerIds, chairIds); nothing personal, no consent, time or place."""
+
+    uuid = graphene.String()
+    first_name = graphene.String()
+    last_name = graphene.String()
+    job_title = graphene.String()
+    country = graphene.String()
+    role = graphene.Field(MeetingParticipantRoleEnum)
+    status = graphene.Field(MeetingParticipantStatusEnum)
+    organisation = graphene.Field(MeetingOrganisationSummaryGQLType)
+
+    def resolve_uuid(person, info):
+        return str(person.id)
 
 
 class ParticipantFields:

@@ -2,8 +2,9 @@
 
 import graphene
 
+from .base.connection import page_of
 from .enums import MeetingParticipantRoleEnum
-from .events import MeetingEventGQLType
+from .summaries import MeetingEventSummaryGQLType
 
 
 class MeetingCountGQLType(graphene.ObjectType):
@@ -19,7 +20,7 @@ class MeetingDayAttendanceGQLType(graphene.ObjectType):
 
 
 class MeetingEventStatisticsGQLType(graphene.ObjectType):
-    event = graphene.Field(MeetingEventGQLType)
+    event = graphene.Field(MeetingEventSummaryGQLType, description="The full event needs 215001 (meetingEvents).")
     registrations = graphene.Int(description="Live registrations in every status.")
     capacity = graphene.Int()
     confirmed = graphene.Int()
@@ -50,3 +51,6 @@ class MeetingListedParticipantGQLType(graphene.ObjectType):
 
     def resolve_organisation_acronym(participant, info):
         return participant.organisation.acronym if participant.organisation else None
+
+
+MeetingListedParticipantConnection = page_of(MeetingListedParticipantGQLType, "MeetingListedParticipantConnection")

@@ -4,7 +4,10 @@ from datetime import timezone
 
 import django_filters
 from django.db.models import Q
+from graphene.utils.str_converters import to_camel_case
 
+from .. import validation as v
+from ..errors import MeetingError, Problems
 from ..models import (
     Attendance,
     DigitalSystem,
@@ -20,13 +23,48 @@ from ..models import (
 from ..permissions import Action, can
 from ..timeutils import now_for_storage, to_storage
 
+# The longest text a filter takes: longer ones name nothing (SQLite refuses LIKE patterns past 50,000 characters).
+MAX_FILTER_TEXT = 200
+
 
 def _as_stored(value):
     # A filter instant without an offset is taken as UTC.
     return to_storage(value, timezone.utc) if value is not None else None
 
 
-class EventFilter(django_filters.FilterSet):
+class MeetingFilterSet(django_filters.FilterSet):
+    """A FilterSet whose refusals are the module's own: text with a character that cannot be stored (NUL, a lone
+    surrogate) or longer than MAX_FILTER_TEXT, and a value the filter cannot read, are refused with a MeetingError
+    before any query runs, never with the database's, the codec's or the form's (HTML) error."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        for name, value in (data or {}).items():
+            for text in value if isinstance(value, (list, tuple)) else [value]:
+                if isinstance(text, str):
+                    v.clean_text(text, field=to_camel_case(name), max_length=MAX_FILTER_TEXT)
+        super().__init__(data, *args, **kwargs)
+
+    @property
+    def errors(self):
+        errors = self.form.errors
+        for name in errors:
+            raise _refusal(self.filters.get(name), name, self.form.data.get(name))
+        return errors
+
+    def is_valid(self):
+        return not self.errors
+
+
+def _refusal(filter_, name: str, value) -> MeetingError:
+    field, shown = to_camel_case(name), str(value)[:64]
+    if isinstance(filter_, django_filters.UUIDFilter):
+        return MeetingError(Problems.INVALID_ID, field=field, value=shown)
+    if isinstance(filter_, (django_filters.IsoDateTimeFilter, django_filters.DateFilter)):
+        return MeetingError(Problems.INVALID_DATETIME, field=field)
+    return MeetingError(Problems.INVALID_CHOICE, field=field, value=shown)
+
+
+class EventFilter(MeetingFilterSet):
     starts_after = django_filters.IsoDateTimeFilter(method="filter_starts_after")
     starts_before = django_filters.IsoDateTimeFilter(method="filter_starts_before")
     upcoming = django_filters.BooleanFilter(method="filter_upcoming")
@@ -54,7 +92,7 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(ends_at__gte=now) if value else queryset.filter(ends_at__lt=now)
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(MeetingFilterSet):
     class Meta:
         model = Organisation
         fields = {
@@ -65,7 +103,7 @@ class OrganisationFilter(django_filters.FilterSet):
         }
 
 
-class ParticipantFilter(django_filters.FilterSet):
+class ParticipantFilter(MeetingFilterSet):
     event_id = django_filters.UUIDFilter(field_name="event_id")
     organisation_id = django_filters.UUIDFilter(field_name="organisation_id")
     organisation_type = django_filters.CharFilter(field_name="organisation__organisation_type")
@@ -89,7 +127,7 @@ class ParticipantFilter(django_filters.FilterSet):
         return queryset.filter(words)
 
 
-class AttendanceFilter(django_filters.FilterSet):
+class AttendanceFilter(MeetingFilterSet):
     event_id = django_filters.UUIDFilter(field_name="participant__event_id")
     participant_id = django_filters.UUIDFilter(field_name="participant_id")
     session_id = django_filters.UUIDFilter(field_name="session_id")
@@ -101,7 +139,7 @@ class AttendanceFilter(django_filters.FilterSet):
         fields = {"day": ["exact"], "method": ["exact"]}
 
 
-class DigitalSystemFilter(django_filters.FilterSet):
+class DigitalSystemFilter(MeetingFilterSet):
     owner_id = django_filters.UUIDFilter(field_name="owner_id")
 
     class Meta:
@@ -114,13 +152,13 @@ class DigitalSystemFilter(django_filters.FilterSet):
         }
 
 
-class StandardFilter(django_filters.FilterSet):
+class StandardFilter(MeetingFilterSet):
     class Meta:
         model = Standard
         fields = {"code": ["exact", "iexact", "icontains"], "name": ["icontains"], "family": ["exact"]}
 
 
-class ShowcaseFilter(django_filters.FilterSet):
+class ShowcaseFilter(MeetingFilterSet):
     event_id = django_filters.UUIDFilter(field_name="event_id")
     system_id = django_filters.UUIDFilter(method="filter_system")
     standard_id = django_filters.UUIDFilter(method="filter_standard")
@@ -150,7 +188,7 @@ class ShowcaseFilter(django_filters.FilterSet):
         return queryset.filter(countries__contains=f",{value.strip().upper()[:2]},")
 
 
-class SessionFilter(django_filters.FilterSet):
+class SessionFilter(MeetingFilterSet):
     event_id = django_filters.UUIDFilter(field_name="event_id")
     speaker_id = django_filters.UUIDFilter(method="filter_person")
     showcase_id = django_filters.UUIDFilter(field_name="showcases__id")

@@ -156,8 +156,9 @@ def changed_by(queryset: QuerySet, *, client_mutation_id: str | None) -> QuerySe
 
 
 def check_order(order_by, *, allowed: frozenset) -> None:
-    """Refuse an orderBy naming anything but the allowed API fields."""
+    """Refuse an orderBy naming anything but the allowed API fields, each written as the list orders by it: the name,
+    or "-" and the name to reverse (core hands any other prefix to Django, whose refusal lists every column)."""
     for item in order_by or []:
-        name = item[1:] if isinstance(item, str) and item.startswith(("-", "+")) else item
+        name = item[1:] if isinstance(item, str) and item.startswith("-") else item
         if name not in allowed:
             raise MeetingError(Problems.UNKNOWN_ORDER, field="orderBy", value=str(item)[:64])

@@ -36,6 +36,7 @@ from .base import service_method, touch
 from .history import record_lists
 from .locks import live_row, locked_event, locked_in_event
 from .organisations import live_organisation
+from .showcase_content import SETTLED, check_reviewed_content_kept, reviewed_content
 
 S = ShowcaseStatus
 # The one place where the showcase workflow is written down: status -> the statuses it may move to.
@@ -287,14 +288,13 @@ class ShowcaseService(BaseService):
         _check_event_open(event)
         if showcase.status not in EDITABLE:
             raise MeetingError(Problems.SHOWCASE_NOT_EDITABLE, field="id", status=showcase.get_status_display())
+        reviewed = reviewed_content(showcase) if showcase.status in SETTLED else None
         _apply_changes(showcase, obj_data)
-        return _save(
-            showcase,
-            self.user,
-            partners=_partners(obj_data),
-            presenters=_presenters(obj_data, event),
-            integrations=_integrations(obj_data),
-        )
+        partners, integrations = _partners(obj_data), _integrations(obj_data)
+        if reviewed is not None:
+            check_reviewed_content_kept(showcase, reviewed, partners=partners, integrations=integrations)
+        presenters = _presenters(obj_data, event)
+        return _save(showcase, self.user, partners=partners, presenters=presenters, integrations=integrations)
 
     @service_method("meeting_showcase_service.delete", Action.DELETE_SHOWCASES)
     def delete(self, obj_data: dict) -> None:

@@ -76,13 +76,17 @@ MIDDLEWARE = [
 ]
 
 AUTH_USER_MODEL = "core.User"
+# A request carrying a JWT is authenticated by its token before axes looks at it (no lockout query per request);
+# a password is checked by axes (and core's tokenAuth checks the lockout itself) before ModelBackend.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
     "graphql_jwt.backends.JSONWebTokenBackend",
+    "host.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_ENABLED = os.environ.get("AXES_ENABLED", "false").lower() == "true"
-AXES_FAILURE_LIMIT = 5
+# Login lockout as an instance runs it: 5 wrong passwords for a user name lock it for 5 minutes.
+AXES_ENABLED = os.environ.get("AXES_ENABLED", "true").lower() == "true"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_LOCKOUT_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_COOLOFF_TIME", 5)))
 
 ROOT_URLCONF = "host.urls"
 TEMPLATES = [

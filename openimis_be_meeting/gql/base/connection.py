@@ -1,7 +1,11 @@
 """The connection field every list of the module uses: core's ordered, filtered list, made cheaper to page."""
 
+import graphene
 from core.schema import OrderedDjangoFilterConnectionField
+from core.utils import ExtendedConnection
 from django.db.models import QuerySet, Subquery
+from graphene_django.fields import DjangoConnectionField
+from graphene_django.settings import graphene_settings
 from graphene_django.utils import maybe_queryset
 
 # From this offset on, a page is found by a primary-key-only scan first (a "deferred join"): the database then
@@ -49,3 +53,34 @@ class MeetingConnectionField(OrderedDjangoFilterConnectionField):
         if isinstance(iterable, QuerySet):
             iterable = _DeferredJoinPages(iterable)
         return super().resolve_connection(connection, args, iterable, max_limit=max_limit, user=user)
+
+
+_PAGE_ARGUMENTS = frozenset({"first", "last", "after", "before", "offset"})
+
+
+def page_of(node_type, name: str) -> type:
+    """A connection (edges, pageInfo, totalCount) of a type that is no model's, for a PagedListField."""
+    return type(name, (ExtendedConnection,), {"Meta": type("Meta", (), {"node": node_type})})
+
+
+class PagedListField(graphene.relay.ConnectionField):
+    """A list of rows that is no model type's list (a report), paged like every other list of the module: the same
+    `first`, `last`, `after`, `before` and `offset`, the same largest page (RELAY_CONNECTION_MAX_LIMIT, and that
+    page when neither `first` nor `last` is given)."""
+
+    def __init__(self, type_, *args, **kwargs):
+        kwargs.setdefault("offset", graphene.Int())
+        super().__init__(type_, *args, **kwargs)
+
+    @classmethod
+    def connection_resolver(cls, resolver, connection_type, root, info, **args):
+        arguments = {name: value for name, value in args.items() if name not in _PAGE_ARGUMENTS}
+        return cls.resolve_connection(connection_type, args, resolver(root, info, **arguments))
+
+    @classmethod
+    def resolve_connection(cls, connection_type, args, resolved):
+        iterable = maybe_queryset(resolved)
+        if isinstance(iterable, QuerySet):
+            iterable = _DeferredJoinPages(iterable)
+        max_limit = graphene_settings.RELAY_CONNECTION_MAX_LIMIT
+        return DjangoConnectionField.resolve_connection(connection_type, dict(args), iterable, max_limit=max_limit)

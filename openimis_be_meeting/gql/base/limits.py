@@ -1,5 +1,7 @@
-"""Limits on the shape of a GraphQL request, checked before it runs: how deep its fields nest, how many fields and
-aliases it selects, and the page sizes and offsets it asks connections for.
+"""Limits on the shape and cost of a GraphQL request, checked before it runs: the document's text (document.py, before
+parsing), how deep its fields nest, how many fields and aliases it selects, how many values its answer may hold (its
+cost: each field counted once per row of every page and list around it), and the page sizes and offsets it asks
+connections for; and the errors one answer reports.
 
 An instance installs them in its GraphQL view, for every module's queries (docs/operations.md, "Query limits"):
 `GraphQLView.as_view(backend=QueryLimitsBackend())`, or `install()` once at start-up for every view that does not
@@ -21,7 +23,7 @@ from graphql import GraphQLError, GraphQLInt
 from graphql.backend import GraphQLCoreBackend, set_default_backend
 from graphql.execution import ExecutionResult, execute
 from graphql.language import ast
-from graphql.type.definition import GraphQLObjectType, get_named_type
+from graphql.type.definition import GraphQLInterfaceType, GraphQLList, GraphQLNonNull, GraphQLObjectType, get_named_type
 from graphql.validation import validate
 from graphql.validation.rules import NoFragmentCycles, specified_rules
 from graphql.validation.rules.base import ValidationRule
@@ -29,6 +31,7 @@ from graphql_relay.connection.arrayconnection import cursor_to_offset
 
 from ...apps import MeetingConfig
 from ...errors import MeetingError, Problems
+from .document import check_document
 
 # However the limits are configured, measuring a request stops after this many selections: the fragments of a small
 # document can expand to billions of them.
@@ -50,6 +53,8 @@ class QueryLimits:
     max_fields: int | None
     max_aliases: int | None
     max_page: int | None
+    max_cost: int | None = None
+    list_size: int = 3  # what a list that is no connection is taken to hold, for the cost
 
     @classmethod
     def configured(cls) -> "QueryLimits":
@@ -61,6 +66,8 @@ class QueryLimits:
             max_fields=_limit(config.get("gql_max_fields")),
             max_aliases=_limit(config.get("gql_max_aliases")),
             max_page=_limit(graphene_settings.RELAY_CONNECTION_MAX_LIMIT),
+            max_cost=_limit(config.get("gql_max_cost")),
+            list_size=int(config.get("gql_list_size") or 1),
         )
 
 
@@ -76,34 +83,47 @@ def limit_error(problem, node=None, **params) -> GraphQLError:
 
 class QueryShapeRule(ValidationRule):
     """Refuses an operation whose fields nest deeper than gql_max_depth, that selects more than gql_max_fields
-    fields or gql_max_aliases aliases, counting each use of a fragment again (as the server runs it), or whose
-    introspection nests lists of types more than MAX_INTROSPECTION_LISTS deep."""
+    fields or gql_max_aliases aliases, counting each use of a fragment again (as the server runs it), whose answer
+    may hold more than gql_max_cost values, or whose introspection nests lists of types more than
+    MAX_INTROSPECTION_LISTS deep."""
+
+    def __init__(self, context, variables: dict | None = None):
+        super().__init__(context)
+        self.variables = variables if isinstance(variables, dict) else {}
 
     def enter_OperationDefinition(self, node, *_args):  # noqa: N802 - graphql-core calls enter_<Kind>
-        error = _Measure(self.context, QueryLimits.configured()).first_excess(node.selection_set)
+        root = {"query": "get_query_type", "mutation": "get_mutation_type", "subscription": "get_subscription_type"}
+        parent = getattr(self.context.get_schema(), root.get(node.operation, ""), lambda: None)()
+        measure = _Measure(self.context, QueryLimits.configured(), self.variables)
+        error = measure.first_excess(node.selection_set, parent)
         if error is not None:
             self.context.report_error(error)
         return False
 
 
 class _Place(NamedTuple):
-    """A selection set met while measuring: how deep its fields are, the fragments being expanded around it, and
-    how many introspection lists of types enclose it (None outside introspection)."""
+    """A selection set met while measuring: how deep its fields are, the fragments being expanded around it, how
+    many introspection lists of types enclose it (None outside introspection), the type it selects from (None when
+    unknown), how many times its fields may be answered (the rows of the pages and lists around it), and, inside a
+    connection, the page size its `edges` hold."""
 
     selection_set: object
     depth: int
     expanding: frozenset
     type_lists: int | None
+    parent: object = None
+    rows: int = 1
+    page: int = 1
 
 
 class _Measure:
-    def __init__(self, context, limits: QueryLimits):
-        self.context, self.limits = context, limits
-        self.selections = self.aliases = 0
+    def __init__(self, context, limits: QueryLimits, variables: dict | None = None):
+        self.context, self.limits, self.variables = context, limits, variables or {}
+        self.selections = self.aliases = self.cost = 0
 
-    def first_excess(self, selection_set) -> GraphQLError | None:
+    def first_excess(self, selection_set, parent=None) -> GraphQLError | None:
         # Depth first, with an explicit stack: a document may nest deeper than Python's recursion allows.
-        stack = [_Place(selection_set, 1, frozenset(), None)]
+        stack = [_Place(selection_set, 1, frozenset(), None, parent)]
         while stack:
             place = stack.pop()
             for selection in place.selection_set.selections:
@@ -129,6 +149,9 @@ class _Measure:
             return limit_error(Problems.QUERY_TOO_MANY_ALIASES, selection, max=limits.max_aliases)
         if _type_lists(selection, place) > MAX_INTROSPECTION_LISTS:
             return limit_error(Problems.QUERY_INTROSPECTION_TOO_DEEP, selection, max=MAX_INTROSPECTION_LISTS)
+        self.cost += place.rows
+        if limits.max_cost is not None and self.cost > limits.max_cost:
+            return limit_error(Problems.QUERY_TOO_COSTLY, selection, max=limits.max_cost)
         return None
 
     def _inside(self, selection, place: _Place) -> list[_Place]:
@@ -140,14 +163,61 @@ class _Measure:
                 lists = 0
             else:  # outside introspection it stays None: other fields may be named "fields" too
                 lists = None if place.type_lists is None else _type_lists(selection, place)
-            return [_Place(selection.selection_set, place.depth + 1, place.expanding, lists)]
+            inner = _Place(selection.selection_set, place.depth + 1, place.expanding, lists)
+            return [inner._replace(**self._answers(selection, place))]
         if isinstance(selection, ast.InlineFragment):
-            return [place._replace(selection_set=selection.selection_set)]
+            return [place._replace(selection_set=selection.selection_set, parent=self._condition(selection, place))]
         name = selection.name.value
         fragment = self.context.get_fragment(name)
         if fragment is None or name in place.expanding:  # unknown or cyclic: the standard rules say so
             return []
-        return [place._replace(selection_set=fragment.selection_set, expanding=place.expanding | {name})]
+        inner = place._replace(selection_set=fragment.selection_set, expanding=place.expanding | {name})
+        return [inner._replace(parent=self._condition(fragment, place))]
+
+    def _condition(self, fragment, place: _Place):
+        condition = getattr(fragment, "type_condition", None)
+        return self.context.get_schema().get_type(condition.name.value) if condition is not None else place.parent
+
+    def _answers(self, field, place: _Place) -> dict:
+        """The type a field's selections select from and how many times they may be answered: a connection's
+        `edges` once per row of its page (its `first` or `last`, or the largest page when neither is given), any
+        other list `gql_list_size` times."""
+        parent = place.parent
+        definition = parent.fields.get(field.name.value) if isinstance(parent, _WITH_FIELDS) else None
+        if definition is None:
+            return {"parent": None, "rows": place.rows, "page": 1}
+        named, rows = get_named_type(definition.type), place.rows
+        if field.name.value == "edges" and _is_connection_type(parent):
+            rows *= place.page
+        elif _is_list(definition.type):
+            rows *= self.limits.list_size
+        page = self._page(field) if _is_connection_type(named) else 1
+        return {"parent": named, "rows": rows, "page": page}
+
+    def _page(self, field) -> int:
+        largest = self.limits.max_page if self.limits.max_page is not None else MEASURE_AT_MOST
+        for argument in field.arguments or []:
+            if argument.name.value in PAGE_ARGUMENTS:
+                value = argument.value
+                if isinstance(value, ast.Variable):
+                    given = _whole_number(self.variables.get(value.name.value))
+                else:
+                    given = _whole_number(getattr(value, "value", None))
+                return largest if given is None else max(0, min(given, largest))
+        return largest
+
+
+_WITH_FIELDS = (GraphQLObjectType, GraphQLInterfaceType)
+
+
+def _is_list(graphql_type) -> bool:
+    if isinstance(graphql_type, GraphQLNonNull):
+        graphql_type = graphql_type.of_type
+    return isinstance(graphql_type, GraphQLList)
+
+
+def _is_connection_type(named) -> bool:
+    return isinstance(named, GraphQLObjectType) and {"edges", "pageInfo"} <= set(named.fields)
 
 
 def _type_lists(field, place: _Place) -> int:
@@ -246,13 +316,12 @@ def _whole_number(value) -> int | None:
 
 
 def _is_connection(field) -> bool:
-    named = get_named_type(field.type) if field is not None else None
-    return isinstance(named, GraphQLObjectType) and {"edges", "pageInfo"} <= set(named.fields)
+    return field is not None and _is_connection_type(get_named_type(field.type))
 
 
 def limit_rules(variables: dict | None = None) -> list:
     """The validation rules of the limits, for a request with these variable values."""
-    return [QueryShapeRule, partial(PageArgumentsRule, variables=variables)]
+    return [partial(QueryShapeRule, variables=variables), partial(PageArgumentsRule, variables=variables)]
 
 
 def execute_within_limits(schema, document_ast, *args, **kwargs):
@@ -263,14 +332,26 @@ def execute_within_limits(schema, document_ast, *args, **kwargs):
         errors = validate(schema, document_ast, [NoFragmentCycles, *limit_rules(kwargs.get("variable_values"))])
         errors = errors or validate(schema, document_ast, specified_rules)
         if errors:
-            return ExecutionResult(errors=errors, invalid=True)
-    return execute(schema, document_ast, *args, **kwargs)
+            return ExecutionResult(errors=at_most(errors), invalid=True)
+    result = execute(schema, document_ast, *args, **kwargs)
+    if getattr(result, "errors", None):
+        result.errors = at_most(result.errors)
+    return result
+
+
+def at_most(errors: list) -> list:
+    """The first gql_max_errors errors of an answer, and one saying how many more were left out."""
+    maximum = _limit(MeetingConfig.config.get("gql_max_errors"))
+    if maximum is None or len(errors) <= maximum:
+        return errors
+    return [*errors[:maximum], limit_error(Problems.QUERY_TOO_MANY_ERRORS, count=len(errors) - maximum)]
 
 
 class QueryLimitsBackend(GraphQLCoreBackend):
     """graphql-core's backend with the limits: give it to GraphQLView (`backend=`), or install() it as the default."""
 
     def document_from_string(self, schema, document_string):
+        check_document(document_string)  # before parsing: the parser's time grows with the text
         try:
             document = super().document_from_string(schema, document_string)
         except RecursionError:  # braces nested beyond what the parser can follow

@@ -26,8 +26,8 @@ from ...selectors.filters import DigitalSystemFilter, ShowcaseFilter, StandardFi
 from ...timeutils import from_storage, zone_or_none
 from ..base.rights import GuardedObjectType
 from ..enums import enum_of
-from ..events import MeetingEventGQLType, MeetingOrganisationGQLType
-from ..participants import MeetingParticipantGQLType
+from ..participants import MeetingProgrammePersonGQLType
+from ..summaries import MeetingEventSummaryGQLType, MeetingOrganisationSummaryGQLType
 
 MeetingSystemTypeEnum = enum_of("MeetingSystemTypeEnum", SystemType)
 MeetingDeploymentStageEnum = enum_of("MeetingDeploymentStageEnum", DeploymentStage)
@@ -51,7 +51,7 @@ class MeetingDigitalSystemGQLType(GuardedObjectType):
     uuid = graphene.String()
     system_type = graphene.Field(MeetingSystemTypeEnum)
     deployment_stage = graphene.Field(MeetingDeploymentStageEnum)
-    owner = graphene.Field(MeetingOrganisationGQLType)
+    owner = graphene.Field(MeetingOrganisationSummaryGQLType)
 
     class Meta:
         model = DigitalSystem
@@ -152,16 +152,16 @@ class MeetingShowcaseGQLType(GuardedObjectType):
     reader = staticmethod(lists.showcases_for)
 
     uuid = graphene.String()
-    event = graphene.Field(MeetingEventGQLType)
+    event = graphene.Field(MeetingEventSummaryGQLType, description="The full event needs 215001 (meetingEvents).")
     status = graphene.Field(MeetingShowcaseStatusEnum)
     scheme_type = graphene.Field(MeetingSchemeTypeEnum)
     demo_type = graphene.Field(MeetingDemoTypeEnum)
     use_cases = graphene.List(MeetingUseCaseEnum)
     countries = graphene.List(graphene.String)
     media_links = graphene.List(graphene.String)
-    lead_organisation = graphene.Field(MeetingOrganisationGQLType)
-    partner_organisations = graphene.List(MeetingOrganisationGQLType)
-    presenters = graphene.List(MeetingParticipantGQLType)
+    lead_organisation = graphene.Field(MeetingOrganisationSummaryGQLType)
+    partner_organisations = graphene.List(MeetingOrganisationSummaryGQLType)
+    presenters = graphene.List(MeetingProgrammePersonGQLType)
     integrations = graphene.List(MeetingIntegrationGQLType)
     starts_at = graphene.DateTime()
     ends_at = graphene.DateTime()
@@ -216,7 +216,7 @@ class MeetingShowcaseGQLType(GuardedObjectType):
 
 
 class MeetingMatrixProgressGQLType(graphene.ObjectType):
-    event = graphene.Field(MeetingEventGQLType)
+    event = graphene.Field(MeetingEventSummaryGQLType)
     best_evidence_level = graphene.Field(MeetingEvidenceLevelEnum)
     showcase_count = graphene.Int()
 

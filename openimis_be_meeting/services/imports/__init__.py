@@ -20,13 +20,13 @@ from django.db import transaction
 from ... import validation as v
 from ...errors import MeetingError, Problems
 from ...models import Event, ParticipantStatus
-from ...permissions import Action, require
+from ...permissions import Action, can, require
 from ..locks import locked_event
 from ..participants import check_registration_open
 from .columns import COLUMNS
 from .placement import check_against_database, create_organisations, lock_organisations, new_organisations, place
 from .reading import read_table
-from .report import ImportOptions, ImportProblems, ImportReport, Progress
+from .report import ImportOptions, ImportProblems, ImportReport, Progress, audit
 from .rows import Row, check_rows
 from .writing import write
 
@@ -70,16 +70,24 @@ def import_participants(
         column_order={COLUMNS[key]: position for position, key in enumerate(table.keys) if key},
     )
     rows = check_rows(table, report, progress)
+    may_list = can(user, Action.SEARCH_PARTICIPANTS)
     if options.dry_run:
-        check_against_database(event, rows, report, options)
+        check_against_database(event, rows, report, options, may_list=may_list)
         valid = [row for row in rows if not row.failed]
         report.organisations_created = list(new_organisations(valid).values())
         _finish(event, valid, report)
+        audit(user, event, name=name, report=report, options=options)
         return report
+    report = _run(user, event, name, rows, report, options, progress, may_list=may_list)
+    audit(user, event, name=name, report=report, options=options)  # after the run: a refused run is kept too
+    return report
+
+
+def _run(user, event, name, rows, report, options, progress, *, may_list: bool) -> ImportReport:
     with transaction.atomic():
         event = locked_event(event.id, field="eventId")
         check_registration_open(event, user)
-        check_against_database(event, rows, report, options)
+        check_against_database(event, rows, report, options, may_list=may_list)
         lock_organisations([row for row in rows if not row.failed], report)
         if report.errors and not options.partial:
             return _refuse(event, rows, report)

@@ -38,9 +38,15 @@ class _Organisations:
         return None
 
 
-def check_against_database(event: Event, rows: list[Row], report: ImportReport, options: ImportOptions) -> None:
+def check_against_database(
+    event: Event, rows: list[Row], report: ImportReport, options: ImportOptions, *, may_list: bool = True
+) -> None:
     """The checks that need the event's registrations and the organisations: an email already active for the
-    event, and organisations matched by name or acronym (unknown ones refused unless they are to be created)."""
+    event, and organisations matched by name or acronym (unknown ones refused unless they are to be created).
+
+    Who is registered is the participant list's to say: for a caller who may not list participants (216001), a row
+    whose email is already registered is left out of the import and only counted (alreadyRegistered), never named
+    by row or email, so that a file of candidate addresses learns nothing about any one of them."""
     taken = {
         email.lower()
         for email in Participant.objects.live()
@@ -50,7 +56,10 @@ def check_against_database(event: Event, rows: list[Row], report: ImportReport, 
     organisations = _Organisations() if any(row.organisation for row in rows) else None
     for row in rows:
         if row.email in taken and not row.duplicate:
-            report.add(row.number, MeetingError(Problems.PARTICIPANT_EMAIL_TAKEN, field="email", value=row.email))
+            if may_list:
+                report.add(row.number, MeetingError(Problems.PARTICIPANT_EMAIL_TAKEN, field="email", value=row.email))
+            else:
+                report.already_registered += 1
             row.failed = True
         if not row.organisation:
             continue

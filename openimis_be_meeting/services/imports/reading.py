@@ -11,6 +11,7 @@ from ...errors import MeetingError
 from ...models import ParticipantStatus
 from .columns import columns
 from .report import MAX_COLUMNS, XLSX_UNPACKED_FACTOR, ImportProblems, import_limits, size
+from .workbook import check_xml_parts
 
 P = ParticipantStatus
 
@@ -78,6 +79,7 @@ def _xlsx_rows(data: bytes, label: str, max_bytes: int):
         raise MeetingError(ImportProblems.UNSUPPORTED_TYPE, field="file", value=label) from None
     if unpacked > XLSX_UNPACKED_FACTOR * max_bytes:
         raise MeetingError(ImportProblems.TOO_LARGE, field="file", max=size(max_bytes))
+    check_xml_parts(data, label)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds of errors on a zip that is not a workbook

@@ -1,5 +1,7 @@
 """What an import is told and answers: its limits and options, the problems it may name, the per-row report."""
 
+import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -131,6 +133,8 @@ class ImportReport:
     confirmed: int = 0
     waitlisted: int = 0
     pending: int = 0
+    # Rows left out because their email is already registered, for a caller who may not list participants.
+    already_registered: int = 0
     organisations_created: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
@@ -155,8 +159,35 @@ class ImportReport:
             "confirmed": self.confirmed,
             "waitlisted": self.waitlisted,
             "pending": self.pending,
+            "alreadyRegistered": self.already_registered,
             "organisationsCreated": self.organisations_created,
             "ignoredColumns": self.ignored_columns,
             "errors": [error.as_dict() for error in self.sorted_errors()],
         }
         return {**self.refusal.as_dict(), **data} if self.refusal else data
+
+
+def audit(user, event, *, name: str, report: ImportReport, options: ImportOptions) -> None:
+    """Leave a trace of every import run, dry runs and refused runs included, in core's mutation journal (where
+    openIMIS keeps who did what): who, which event and file, the options and the counts; no row's content."""
+    from core.models import MutationLog
+
+    content = {
+        "import": "participants",
+        "eventId": str(event.id),
+        "file": os.path.basename(name or "")[:100],
+        "dryRun": options.dry_run,
+        "partial": options.partial,
+        "createOrganisations": options.create_organisations,
+        "rows": report.rows,
+        "valid": report.valid,
+        "created": report.created,
+        "rowErrors": len(report.errors),
+        "alreadyRegistered": report.already_registered,
+    }
+    MutationLog.objects.create(
+        json_content=json.dumps(content),
+        user=user if getattr(user, "is_authenticated", False) else None,
+        client_mutation_label=f"Import participants{' (dry run)' if options.dry_run else ''}",
+        status=MutationLog.ERROR if report.refusal else MutationLog.SUCCESS,
+    )
