@@ -31,16 +31,23 @@ ALLOWED = {
     # mail: the outbox's readers preview an announcement with the mail's own templates.
     "selectors": RULES | {"models", "mail"},
     "formats": RULES | {"models", "selectors"},
-    "gql": RULES | {"models", "selectors", "services"},
-    "rest": RULES | {"models", "selectors", "services", "formats"},
-    "admin": RULES | {"models", "selectors", "services", "formats"},
+    "gql": RULES | {"models", "selectors", "services", "documents"},
+    "rest": RULES | {"models", "selectors", "services", "formats", "documents"},
+    "admin": RULES | {"models", "selectors", "services", "formats", "documents"},
     "demo": RULES | {"models", "services"},
     "tasks": RULES | {"mail", "services"},
+    # The documents (PDF badges, certificates, letters) are drawn from models and read through selectors; their
+    # rules (who gets which) are in their own services, beside the drawing.
+    "documents": RULES | {"models", "selectors", "services", "formats", "mail"},
+    # The participant's side: server-rendered pages, an interface like rest/ and admin/.
+    "public": RULES | {"models", "selectors", "services", "formats", "mail", "documents", "rest"},
     "management": RULES | {"models", "selectors", "services", "formats", "demo", "mail"},
     "schema": RULES | {"models", "selectors", "gql"},
     "urls": RULES | {"rest"},
     "rights": RULES | {"schema", "urls"},
-    "tests": RULES | ASSEMBLY | {"models", "selectors", "services", "formats", "gql", "rest", "admin"},
+    "tests": RULES
+    | ASSEMBLY
+    | {"models", "selectors", "services", "formats", "gql", "rest", "admin", "mail", "documents", "public"},
 }
 # Known crossings, each a name that is not a writer or an interface: (importing module, imported module.name).
 EXCEPTIONS = {
@@ -50,6 +57,8 @@ EXCEPTIONS = {
     ("openimis_be_meeting.selectors.statistics", "openimis_be_meeting.services.attendance.event_days"),
     # The admin's CSV export answers with the REST export's file response (same headers, same streaming).
     ("openimis_be_meeting.admin.participants", "openimis_be_meeting.rest.exports.file_response"),
+    # ... and its badge action with the REST badge download's PDF response.
+    ("openimis_be_meeting.admin.participants", "openimis_be_meeting.rest.documents.pdf_response"),
     # The reminder attaches the participant's agenda exactly as their feed serves it. To do: move the agenda's
     # calendar building from rest/feeds.py into formats/calendars.py, then this crossing goes.
     ("openimis_be_meeting.mail.messages", "openimis_be_meeting.rest.feeds.personal_agenda"),
@@ -57,6 +66,10 @@ EXCEPTIONS = {
     ("openimis_be_meeting.selectors.mail", "openimis_be_meeting.services.locks.live_row"),
     # The retention erasure reaches the visa letters' passport details through the documents' own eraser.
     ("openimis_be_meeting.services.erasers", "openimis_be_meeting.documents.erase_personal"),
+    # An event's public address, built where the public pages' URLs are named; GraphQL shows it as publicUrl.
+    ("openimis_be_meeting.gql.events", "openimis_be_meeting.public.links"),
+    # The public registration's mail (verification links carry a secret: not kept in the outbox, public/notify.py).
+    ("openimis_be_meeting.services.public", "openimis_be_meeting.public.notify"),
 }
 
 
