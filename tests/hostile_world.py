@@ -126,6 +126,7 @@ def base_input(hostile, mutation: str) -> dict:
             "lastName": "Bello",
             "email": f"{unique}@example.org",
         },
+        "updateMeetingDocumentSettings": {"eventId": str(world.event.id)},
         "rejectMeetingParticipant": {"id": hostile.pending, "reason": "No seat for this profile."},
         "checkInMeetingParticipant": {"eventId": str(hostile.running.id), "method": Enum("QR")},
         "createMeetingDigitalSystem": {

@@ -126,11 +126,13 @@ def test_badge_url_from_graphql_gives_one_badge_with_its_code(admin):
     [person] = people(admin, event, [("Çağrı", "Öztürk", "TR")])
     organiser = logged_in("Admin", PASSWORD)
     result = organiser.post(
-        f'{{ meetingParticipants(eventId: "{event.id}") {{ edges {{ node {{ badgeUrl event {{ badgesUrl }} }} }} }} }}'
+        f'{{ meetingParticipants(eventId: "{event.id}") {{ edges {{ node {{ badgeUrl }} }} }} '
+        f'meetingEvents(code: "{event.code}") {{ edges {{ node {{ badgesUrl }} }} }} }}'
     )
     assert "errors" not in result, result
     [node] = [edge["node"] for edge in result["data"]["meetingParticipants"]["edges"]]
-    assert node["event"]["badgesUrl"] == f"{REST}events/{event.id}/badges.pdf"
+    [event_node] = [edge["node"] for edge in result["data"]["meetingEvents"]["edges"]]
+    assert event_node["badgesUrl"] == f"{REST}events/{event.id}/badges.pdf"
     url = node["badgeUrl"]
 
     pdf = content_of(organiser.http.get(url))

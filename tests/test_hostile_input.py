@@ -55,6 +55,10 @@ TEXT_FIELDS = [
     TextField("createMeetingEvent", "privacyNoticeEn", 10_000, f"{EVENTS} privacyNoticeEn"),
     TextField("createMeetingEvent", "privacyNoticeFr", 10_000, f"{EVENTS} privacyNoticeFr"),
     TextField("createMeetingEvent", "onlineUrl", 500),
+    TextField("updateMeetingDocumentSettings", "signatoryName", 255),
+    TextField("updateMeetingDocumentSettings", "signatoryTitle", 255),
+    TextField("updateMeetingDocumentSettings", "letterhead", 2_000),
+    TextField("updateMeetingDocumentSettings", "letterPrefix", 32),
     TextField("createMeetingOrganisation", "name", 255, f"{ORGANISATIONS} name"),
     TextField("createMeetingOrganisation", "acronym", 32, f"{ORGANISATIONS} acronym"),
     TextField("createMeetingOrganisation", "website", 500),
@@ -174,6 +178,9 @@ def test_every_free_text_input_of_the_module_has_a_limit_case(session_introspect
 
 NOT_FREE_TEXT = {"clientMutationId", "clientMutationLabel", "clientMutationDetails", "timezone", "country"}
 NOT_FREE_TEXT |= {"countries", "languages", "interpretation", "retentionDate"}  # a date: test_retention_schedule.py
+# A visa letter's passport data: a number of 5 to 20 letters and digits, an ISO country code, two dates
+# (tests/test_documents_letters.py refuses the rest).
+NOT_FREE_TEXT |= {"passportNumber", "nationality", "dateOfBirth", "passportExpiry"}
 NOT_FREE_TEXT |= {"language", "disabledKinds"}  # a code of settings.LANGUAGES; codes of message kinds
 
 

@@ -11,7 +11,13 @@ from ..services.locks import locked_event
 from .attendance import settings_of
 from .problems import DocumentProblems
 
-TEXT_FIELDS = {"signatory_name": 255, "signatory_title": 255, "letterhead": 2000, "letter_prefix": 32}
+# name -> (the API field errors name, the longest value)
+TEXT_FIELDS = {
+    "signatory_name": ("signatoryName", 255),
+    "signatory_title": ("signatoryTitle", 255),
+    "letterhead": ("letterhead", 2000),
+    "letter_prefix": ("letterPrefix", 32),
+}
 
 
 class DocumentSettingsService(BaseService):
@@ -22,9 +28,9 @@ class DocumentSettingsService(BaseService):
         """Change the given settings of an event's documents (those not given keep their values)."""
         event = locked_event(obj_data.get("event_id"), field="eventId")
         document = settings_of(event)
-        for name, limit in TEXT_FIELDS.items():
+        for name, (field, limit) in TEXT_FIELDS.items():
             if name in obj_data and obj_data[name] is not None:
-                setattr(document, name, v.clean_text(obj_data[name], field=name, max_length=limit))
+                setattr(document, name, v.clean_text(obj_data[name], field=field, max_length=limit))
         rule = obj_data.get("certificate_rule")
         if rule is not None:
             if rule not in CertificateRule.values:

@@ -164,6 +164,9 @@ def erase_mutation_logs(subjects: list[Subject]) -> int:
             )
         )
         query = Q(id__in=list(linked))
+        # An import's journal entry (services/imports/report.audit) names its file, often after the people in it.
+        for event_id in {str(subject.participant.event_id) for subject in batch}:
+            query |= Q(json_content__contains='"import": "participants"') & Q(json_content__contains=event_id)
         for value in {value for subject in batch for value in subject.strong_values()}:
             query |= Q(json_content__icontains=value) | Q(error__icontains=value)
             query |= Q(client_mutation_details__icontains=value)
@@ -182,7 +185,8 @@ def _scrub_log(log: MutationLog, subjects: list[Subject], linked_to) -> int:
     before = dict(columns)
     for subject in subjects:
         strong = {value.lower() for value in subject.strong_values()}
-        if linked_to != subject.participant.id and not any(value in str(before).lower() for value in strong):
+        mentioned = any(value in str(before).lower() for value in strong)
+        if linked_to != subject.participant.id and not mentioned and not _import_of(before, subject):
             continue
         content = _json(columns["json_content"])
         if isinstance(content, dict) and (linked_to == subject.participant.id or _about(content, strong)):
@@ -195,6 +199,16 @@ def _scrub_log(log: MutationLog, subjects: list[Subject], linked_to) -> int:
         return 0
     MutationLog.objects.filter(id=log.id).update(**columns)
     return 1
+
+
+def _import_of(columns: dict, subject: Subject) -> bool:
+    """Whether a log is the journal entry of an import into the person's event (its file name may name them)."""
+    content = _json(columns["json_content"])
+    return (
+        isinstance(content, dict)
+        and content.get("import") == "participants"
+        and (content.get("eventId") == str(subject.participant.event_id))
+    )
 
 
 def _about(content: dict, strong: set[str]) -> bool:
