@@ -93,6 +93,12 @@ ID_CASES = [
     ("createMeetingSession", "showcaseIds", lambda h: base_input(h, "createMeetingSession"), True),
     ("updateMeetingSession", "id", lambda h: {"title": "Renamed"}, False),
     ("deleteMeetingSession", "ids", lambda h: {}, True),
+    (
+        "requestMeetingVisaLetter",
+        "participantId",
+        lambda h: {"passportNumber": "AB1234567", "nationality": "NG", "dateOfBirth": "1980-01-01"},
+        False,
+    ),
 ]
 
 

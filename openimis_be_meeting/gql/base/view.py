@@ -12,7 +12,7 @@ import re
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.middleware.csrf import CsrfViewMiddleware
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from graphene_django.views import GraphQLView, HttpError
 
 from ...apps import MeetingConfig
@@ -33,6 +33,12 @@ class MeetingGraphQLView(GraphQLView):
 
     def __init__(self, *args, backend=None, **kwargs):
         super().__init__(*args, backend=backend if backend is not None else QueryLimitsBackend(), **kwargs)
+
+    def dispatch(self, request, *args, **kwargs):
+        # Every answer carries the csrftoken cookie (as ensure_csrf_cookie does), so that the frontend, whose first
+        # call is the module configurations query, has the token to repeat when it logs in.
+        get_token(request)
+        return super().dispatch(request, *args, **kwargs)
 
     def parse_body(self, request):
         _check_size(request)
