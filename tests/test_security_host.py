@@ -20,8 +20,12 @@ def test_a_cross_site_form_post_of_token_auth_is_refused(admin):
 
     form = browser.post(GRAPHQL, {"query": LOGIN})  # what an attacker's page submits: no CSRF cookie or header
     as_json = browser.post(GRAPHQL, json.dumps({"query": LOGIN}), content_type="application/json")
+    # A script on another site (it would need CORS): the browser names that site as the Origin.
+    cross_site = browser.post(
+        GRAPHQL, json.dumps({"query": LOGIN}), content_type="application/json", HTTP_ORIGIN="https://evil.example"
+    )
 
-    for response in (form, as_json):
+    for response in (form, as_json, cross_site):
         assert response.status_code == 403
         assert response.json()["errors"][0]["extensions"]["code"] == "meeting.auth.csrf_failed"
         assert "JWT" not in response.cookies
@@ -34,6 +38,23 @@ def test_the_frontends_login_with_the_csrf_cookie_succeeds(admin):
 
     assert "errors" not in session.login("Victim", PASSWORD)
     assert session.http.cookies.get("JWT")
+
+
+@pytest.mark.django_db
+def test_fe_cores_login_from_the_instances_own_origin_succeeds(admin):
+    """fe-core sends, at login, the X-CSRFToken it kept from an earlier session (not the cookie): from the page's own
+    origin that login is taken, as the openIMIS frontend needs."""
+    make_user("Victim", rights=[])
+    browser = Client(enforce_csrf_checks=True)
+    login = browser.post(
+        GRAPHQL,
+        json.dumps({"query": LOGIN}),
+        content_type="application/json",
+        HTTP_ORIGIN="http://testserver",
+        HTTP_X_CSRFTOKEN="a-token-from-yesterday",
+    )
+
+    assert b"refreshExpiresIn" in login.content and "JWT" in login.cookies
 
 
 def attempt(password: str):

@@ -90,11 +90,23 @@ def _login_is_protected() -> bool:
 
 
 def _check_csrf(request) -> None:
-    """Django's CSRF check (the csrftoken cookie repeated in X-CSRFToken, and the origin), though the view is
-    csrf_exempt for the JWT-authenticated requests of the frontend."""
+    """A login must not come from another site's page: Django's CSRF check (the csrftoken cookie repeated in
+    X-CSRFToken, and the origin) passes it; so does a JSON or GraphQL body whose browser says it comes from this very
+    origin. A cross-site page can send neither: a form cannot set those content types, and a script that does
+    needs CORS and carries its own Origin. The second way is the openIMIS frontend's: fe-core sends, at login, the
+    X-CSRFToken it keeps from the previous session (or none), not the cookie."""
     refused = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
-    if refused is not None:
+    if refused is not None and not _same_origin_api_call(request):
         raise RequestRefused(Problems.CSRF_FAILED, status=403)
+
+
+def _same_origin_api_call(request) -> bool:
+    if request.content_type not in ("application/json", "application/graphql"):
+        return False
+    origin = request.META.get("HTTP_ORIGIN")
+    if not origin:
+        return False
+    return origin == f"{request.scheme}://{request.get_host()}"
 
 
 def _setting(name: str) -> int | None:
