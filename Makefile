@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(abspath $(VENV))/bin/python
 STAMP := $(VENV)/.installed
+# The demo GraphiQL page's assets (GraphiQL, React, ...) from the npm registry, pinned by package-lock.json with
+# their integrity hashes, served by the instance (no CDN): the demo works without internet once set up.
+ASSETS := tests/host/node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := cd tests && $(PY) manage.py
@@ -70,9 +73,6 @@ spreadsheet-deps:
 test-spreadsheet: $(STAMP)
 	MEETING_SPREADSHEET_TESTS=required $(PY) -m pytest tests/test_spreadsheet_software.py
 
-# The demo GraphiQL page's assets (GraphiQL, React, ...) from the npm registry, pinned by package-lock.json with
-# their integrity hashes, served by the instance (no CDN): the demo works without internet once set up.
-ASSETS := tests/host/node_modules/.package-lock.json
 $(ASSETS): tests/host/package.json tests/host/package-lock.json
 	cd tests/host && npm ci --no-audit --no-fund --ignore-scripts --legacy-peer-deps --loglevel=error
 	touch $(ASSETS)
