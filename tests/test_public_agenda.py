@@ -89,6 +89,7 @@ def test_the_calendar_feed_names_the_same_people(programme):
     assert summaries == sorted(["Closing", "Opening", "Side track", programme.name])
     assert b"Private" not in feed.content and b"example.cm" not in feed.content
     assert b"Listed Speaker" in feed.content
+    assert calendar["REFRESH-INTERVAL"].dt == timedelta(hours=1)  # a subscribed calendar is fetched again hourly
 
 
 def test_a_draft_has_no_public_agenda_and_the_register_button_only_while_open(admin):

@@ -96,8 +96,7 @@ class PublicAgendaFeed(CalendarFeedView):
             raise Http404
         zone = zone_or_none(event.timezone)
         with self.language(request):
-            root = feeds._calendar(event, zone, event.name)
-            root.add("REFRESH-INTERVAL", "PT1H", value="DURATION")
+            root = feeds.refreshing(feeds._calendar(event, zone, event.name))
             root.append(feeds._event_vevent(event, zone))
             for session in public_sessions(event):
                 root.append(feeds._session_vevent(session, event, zone, may_name=lambda person: True))

@@ -312,14 +312,19 @@ class PersonalAgendaView(CalendarFeedView):
             return self.calendar_response(request, *personal_agenda(participant))
 
 
+def refreshing(root: ical.Component) -> ical.Component:
+    """A subscribed feed's calendar asks its reader to fetch it again every hour (RFC 7986 and the older X- name)."""
+    root.add("REFRESH-INTERVAL", timedelta(hours=1), value="DURATION")
+    root.add("X-PUBLISHED-TTL", "PT1H")
+    return root
+
+
 def personal_agenda(participant: Participant) -> tuple[ical.Component, str]:
     """A participant's agenda (the event and its sessions, their own roles marked) and its file name, in the active
     language: the feed above, and the calendar attached to reminders."""
     event = participant.event
     zone = zone_or_none(event.timezone)
-    root = _calendar(event, zone, event.name)
-    root.add("REFRESH-INTERVAL", timedelta(hours=1), value="DURATION")  # RFC 7986
-    root.add("X-PUBLISHED-TTL", "PT1H")
+    root = refreshing(_calendar(event, zone, event.name))
     root.append(_event_vevent(event, zone, participant))
     for session in _sessions(event):
         root.append(_session_vevent(session, event, zone, may_name=_listed, me=participant))
