@@ -167,12 +167,11 @@ def test_an_organiser_runs_a_small_events_registration_in_the_admin(admin_browse
     assert "\nPar statut\nTout\nEn attente d'approbation\nConfirmé\nListe d'attente\n" in french
     assert list(rows[0]) == [
         "NOM",
+        "STATUT",
+        "RANG SUR LA LISTE D'ATTENTE",
         "ÉVÉNEMENT",
         "ORGANISATION",
         "RÔLE",
-        "STATUT",
-        "RANG SUR LA LISTE D'ATTENTE",
-        "MODE DE PARTICIPATION",
         "INSCRIT LE",
         "E-MAIL",
     ]
@@ -182,7 +181,7 @@ def test_an_organiser_runs_a_small_events_registration_in_the_admin(admin_browse
         "Carine Chedjou": ("Liste d'attente", "1"),
         "Didier Dikongue": ("Liste d'attente", "2"),
     }
-    assert {(row["RÔLE"], row["MODE DE PARTICIPATION"]) for row in rows} == {("Participant", "En présentiel")}
+    assert {(row["ÉVÉNEMENT"], row["RÔLE"]) for row in rows} == {(CODE, "Participant")}
     browser.run_action("check_in_participants", ["Bruno Bekolo", "Carine Chedjou"])
     done, refused = browser.messages()
     assert done == "Bruno Bekolo : arrivée enregistrée."
