@@ -42,6 +42,11 @@ setup(
         "segno>=1.6,<2",
         # The documents (badges, certificates, letters): PDF drawing, pure Python.
         "reportlab>=4.2,<6",
+        # Imported directly to turn the QR code into the PDF's image; reportlab needs it too (>=9 for reportlab 4).
+        "pillow>=9",
+        # tasks.py and mail/tasks.py (the assembly's Celery autodiscovery); core imports it without declaring it,
+        # and instances run Celery 5.
+        "celery>=5.2,<6",
         "icalendar>=6.1,<8",
         "pycountry>=24.6,<27",
         # core 1.11 for core.utils.uuidv7 (the import's writer); see the README's install steps.
