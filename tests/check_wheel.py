@@ -80,7 +80,9 @@ def main(wheel: str) -> int:
     for problem in problems:
         print(problem)
     if not problems:
-        print(f"{wheel}: {len(expected)} data files (migrations, catalogues, templates, fonts, the schema) present; licence and metadata ok")
+        print(
+            f"{wheel}: {len(expected)} data files (migrations, catalogues, templates, fonts, the schema) present; licence and metadata ok"
+        )
     return 1 if problems else 0
 
 
