@@ -81,7 +81,7 @@ def main(wheel: str) -> int:
         print(problem)
     if not problems:
         print(
-            f"{wheel}: {len(expected)} data files (migrations, catalogues, templates, fonts, the schema) present; licence and metadata ok"
+            f"{wheel}: {len(expected)} data files (migrations, catalogues, templates, fonts, schema); licence, metadata ok"
         )
     return 1 if problems else 0
 
