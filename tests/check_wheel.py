@@ -81,7 +81,8 @@ def main(wheel: str) -> int:
         print(problem)
     if not problems:
         print(
-            f"{wheel}: {len(expected)} data files (migrations, catalogues, templates, fonts, schema); licence, metadata ok"
+            f"{wheel}: {len(expected)} data files (migrations, catalogues, templates, fonts, schema); "
+            "licence and metadata ok"
         )
     return 1 if problems else 0
 
