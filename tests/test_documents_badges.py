@@ -2,7 +2,7 @@
 with zbarimg); the decoded code checks the person in through GraphQL; people without a seat get no badge."""
 
 import pytest
-from document_tools import content_of, needs_tools, page_count, pdf_text, qr_codes
+from document_tools import badge_codes, content_of, needs_tools, page_count, pdf_text, qr_codes
 
 from openimis_be_meeting.models import Attendance, Organisation, Participant
 from openimis_be_meeting.services import OrganisationService, ParticipantService
@@ -52,7 +52,7 @@ def test_the_event_badges_carry_every_name_and_a_code_that_checks_the_person_in(
         assert first in text and last in text and country in text
     assert text.count("Réunion communautaire de Yaoundé") == len(NAMES)
     assert text.count("ATTENDEE") == len(NAMES)
-    [codes] = qr_codes(pdf)
+    [codes] = badge_codes(pdf)
     assert sorted(codes) == sorted(person.checkin_token for person in confirmed)
 
     door = make_user("Door", rights=["216005"])
@@ -76,7 +76,7 @@ def test_eight_badges_to_a_sheet_and_no_badge_for_cancelled_waitlisted_or_pendin
     assert page_count(pdf) == 2  # 10 seats, one cancelled (the waitlisted person moved up): 8 + 2
     text = pdf_text(pdf)
     assert "Seat00" not in text and "Listed" in text  # the first in line took the cancelled seat
-    assert sum(len(codes) for codes in qr_codes(pdf)) == 10
+    assert sum(len(codes) for codes in badge_codes(pdf)) == 10
     refused = get(printer, f"participants/{many[0].id}/badge.pdf")
     assert refused.status_code == 400 and refused.json()["code"] == "meeting.documents.no_badge"
     assert "Cancelled" in refused.json()["message"]
@@ -94,7 +94,7 @@ def test_a_large_event_is_streamed_in_chunks_that_make_one_valid_pdf(admin, prin
     text = pdf_text(pdf)
     assert all(f"Many{n:03}" in text for n in range(170))
     assert text.index("Many000") < text.index("Many080") < text.index("Many169")  # in order across the chunks
-    codes = [code for page in qr_codes(pdf) for code in page]
+    codes = [code for page in badge_codes(pdf) for code in page]
     assert sorted(codes) == sorted(person.checkin_token for person in many)
 
 
@@ -199,7 +199,7 @@ def test_the_admin_action_prints_the_selected_confirmed_badges(admin):
     pdf = content_of(response)
     text = pdf_text(pdf)
     assert chosen[0].last_name in text and chosen[1].last_name in text and chosen[2].last_name not in text
-    assert sorted(qr_codes(pdf)[0]) == sorted(person.checkin_token for person in chosen[:2])
+    assert sorted(badge_codes(pdf)[0]) == sorted(person.checkin_token for person in chosen[:2])
 
 
 def test_the_admin_action_needs_the_badge_right(admin):
