@@ -5,7 +5,7 @@ are a public type with names, organisation, job title, country, role and status 
 
 import pytest
 
-from openimis_be_meeting.models import Event, Organisation
+from openimis_be_meeting.models import Attendance, DigitalSystem, Event, Organisation, Participant
 
 from factories import PASSWORD, make_user
 from frontend import logged_in
@@ -22,6 +22,11 @@ def world(admin):
     world = build(admin)
     Event.objects.update(online_url=ONLINE_URL, organisers=ORGANISERS)
     Organisation.objects.update(website=WEBSITE)
+    # Every path below leads to a row holding a secret: people and systems belong to an organisation.
+    organisation = Organisation.objects.order_by("name").first()
+    Participant.objects.update(organisation=organisation)
+    DigitalSystem.objects.update(owner=organisation)
+    assert DigitalSystem.objects.exists() and Participant.objects.exists() and Attendance.objects.exists()
     return world
 
 
