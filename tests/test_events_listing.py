@@ -125,6 +125,32 @@ def test_page_size_above_the_instance_maximum_is_refused(session, events):
 
 
 @pytest.mark.django_db
+def test_one_event_by_its_uuid(session, events):
+    past, yaounde, training = events
+    assert codes(session, f'uuid: "{yaounde.id}"') == ["CM-YDE"]
+    assert codes(session, 'uuid: "00000000-0000-0000-0000-000000000000"') == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        ('{ meetingEvents(uuid: "not-a-uuid") { totalCount } }', None),
+        ("query ($id: UUID) { meetingEvents(uuid: $id) { totalCount } }", {"id": "not-a-uuid"}),
+        ('{ meetingParticipants(eventId: "not-a-uuid") { totalCount } }', None),
+        ("query ($id: UUID) { meetingParticipants(eventId: $id) { totalCount } }", {"id": "not-a-uuid"}),
+    ],
+)
+def test_an_id_that_is_not_a_uuid_is_refused_with_the_modules_message(session, query, variables):
+    result = session.post(query, variables=variables)
+
+    assert session.last_status == 400 and "data" not in result, result
+    [error] = result["errors"]
+    assert error["message"] == "not-a-uuid is not a valid id."
+    assert error["extensions"]["code"] == "meeting.validation.invalid_id"
+
+
+@pytest.mark.django_db
 def test_invalid_status_filter_is_an_error(session, events):
     result = session.post("{ meetingEvents(status: NOT_A_STATUS, first: 10) { edges { node { code } } } }")
 

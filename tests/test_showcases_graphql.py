@@ -116,6 +116,22 @@ def test_a_showcase_is_proposed_with_its_integrations_and_read_back(session, wor
 
 
 @pytest.mark.django_db
+def test_a_showcase_without_a_scheme_type_reads_back_null(session, world):
+    fields = literal_input(world)
+    del fields["schemeType"]
+
+    log = session.mutate("createMeetingShowcase", fields)
+
+    assert log["status"] == 2, log
+    answer = session.post(
+        f'{{ meetingShowcases(clientMutationId: "{log["clientMutationId"]}") {{ edges {{ node {{ title schemeType }} }} }} }}'
+    )
+    assert "errors" not in answer, answer
+    [edge] = answer["data"]["meetingShowcases"]["edges"]
+    assert edge["node"] == {"title": fields["title"], "schemeType": None}
+
+
+@pytest.mark.django_db
 def test_the_whole_workflow_over_http(session, admin, world):
     # The showcases' events and organisations keep their own rights (215001, 216001) on every path (issue 15).
     make_user("Reviewer", rights=["217001", "217005", "215001", "216001"])

@@ -65,6 +65,7 @@ def _refusal(filter_, name: str, value) -> MeetingError:
 
 
 class EventFilter(MeetingFilterSet):
+    uuid = django_filters.UUIDFilter(field_name="id")  # one event by its uuid, as the other lists take eventId
     starts_after = django_filters.IsoDateTimeFilter(method="filter_starts_after")
     starts_before = django_filters.IsoDateTimeFilter(method="filter_starts_before")
     upcoming = django_filters.BooleanFilter(method="filter_upcoming")

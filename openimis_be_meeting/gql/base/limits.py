@@ -32,6 +32,7 @@ from graphql_relay.connection.arrayconnection import cursor_to_offset
 from ...apps import MeetingConfig
 from ...errors import MeetingError, Problems
 from .document import check_document
+from .ids import IdArgumentsRule
 
 # However the limits are configured, measuring a request stops after this many selections: the fragments of a small
 # document can expand to billions of them.
@@ -321,7 +322,11 @@ def _is_connection(field) -> bool:
 
 def limit_rules(variables: dict | None = None) -> list:
     """The validation rules of the limits, for a request with these variable values."""
-    return [partial(QueryShapeRule, variables=variables), partial(PageArgumentsRule, variables=variables)]
+    return [
+        partial(QueryShapeRule, variables=variables),
+        partial(PageArgumentsRule, variables=variables),
+        partial(IdArgumentsRule, variables=variables),
+    ]
 
 
 def execute_within_limits(schema, document_ast, *args, **kwargs):

@@ -196,6 +196,9 @@ class MeetingShowcaseGQLType(GuardedObjectType):
     def resolve_uuid(showcase, info):
         return str(showcase.id)
 
+    def resolve_scheme_type(showcase, info):
+        return showcase.scheme_type or None  # saved without one: null, not a blank the enum cannot show
+
     def resolve_partner_organisations(showcase, info):
         return showcase.partner_organisations.all()
 
