@@ -123,8 +123,9 @@ def test_a_showcase_without_a_scheme_type_reads_back_null(session, world):
     log = session.mutate("createMeetingShowcase", fields)
 
     assert log["status"] == 2, log
+    mutation_id = log["clientMutationId"]
     answer = session.post(
-        f'{{ meetingShowcases(clientMutationId: "{log["clientMutationId"]}") {{ edges {{ node {{ title schemeType }} }} }} }}'
+        f'{{ meetingShowcases(clientMutationId: "{mutation_id}") {{ edges {{ node {{ title schemeType }} }} }} }}'
     )
     assert "errors" not in answer, answer
     [edge] = answer["data"]["meetingShowcases"]["edges"]
