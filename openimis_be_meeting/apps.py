@@ -99,6 +99,9 @@ DEFAULT_CFG = {
     "public_requests_per_email": 5,
     "public_max_unverified_per_event": 500,
     "public_door_code_seconds": 300,
+    # The verification page: how many visa letters one IP address may check by number and passport number per
+    # window (public_rate_window); a check by the letter's random code is not counted.
+    "documents_letter_checks_per_ip": 10,
     # How long a rendered public agenda page is kept in the cache (seconds; 0 renders every request).
     "public_agenda_cache_seconds": 15,
     # What a request may cost (docs/security.md): the values its answer may hold (each field once per row of every

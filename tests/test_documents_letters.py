@@ -202,3 +202,65 @@ def test_visa_data_is_in_no_export_and_erased_on_the_retention_date(admin, event
     erased = everything.http.get(f"{REST}visa-letters/{letter.id}.pdf")
     assert erased.status_code == 400 and erased.json()["code"] == "meeting.documents.letter_erased"
     assert "genuine" in Client().get(f"{REST}verify/{letter.code}").content.decode()  # still verifiable
+
+
+def approved_letter(admin, event, desk, decider, number=1, **changes) -> VisaLetter:
+    person = confirmed(admin, event, number, first_name="Nguyễn Thị", last_name=f"Hương{number}")
+    assert ask(desk, person, **changes)["status"] == 2
+    letter = VisaLetter.objects.get(participant=person)
+    assert decider.mutate("approveMeetingVisaLetter", {"id": str(letter.id)})["status"] == 2
+    return VisaLetter.objects.get(id=letter.id)
+
+
+def check_by_number(number, passport, client=None):
+    return (client or Client()).get(f"{REST}verify/", {"number": number, "passport": passport})
+
+
+def test_a_letter_is_verifiable_by_its_number_with_the_passport_number_it_names(admin, event, desk, decider):
+    letter = approved_letter(admin, event, desk, decider)
+    unknown = Client().get(f"{REST}verify/UNKNOWN-CODE-1234")
+
+    for number, passport in ((letter.number, "AB1234567"), (letter.number.lower(), " ab 123-4567 ")):
+        page = check_by_number(number, passport)
+        body = page.content.decode()
+        assert page.status_code == 200 and "This visa invitation letter is genuine." in body, (number, passport)
+        assert letter.number in body and "Hương1" in body and "AB1234567" not in body and "1988" not in body
+
+    # The number alone, another passport, a number not issued, a passport that cannot be one: the unknown code's page.
+    for number, passport in (
+        (letter.number, ""),
+        (letter.number, "AB1234568"),
+        (f"OIM-CM-YDE-VL-{YEAR}-0002", "AB1234567"),
+        (letter.number, "<script>"),
+        ("x" * 10_000, "AB1234567"),
+    ):
+        page = check_by_number(number, passport)
+        assert (page.status_code, page.content) == (404, unknown.content), (number, passport)
+
+
+def test_a_letter_not_approved_or_erased_is_not_confirmed_by_its_number(admin, event, desk, decider):
+    letter = approved_letter(admin, event, desk, decider)
+    documents.erase_personal(letter.participant)
+    assert check_by_number(letter.number, "AB1234567").status_code == 404  # the passport it named is gone
+    assert Client().get(f"{REST}verify/{letter.code}").status_code == 200  # its code still proves it
+
+    person = confirmed(admin, event, 2)
+    assert ask(desk, person)["status"] == 2
+    requested = VisaLetter.objects.get(participant=person)
+    assert requested.number is None and check_by_number("", "AB1234567").status_code == 404
+
+
+def test_checks_by_number_are_limited_per_address_and_checks_by_code_are_not(admin, event, desk, decider, monkeypatch):
+    from openimis_be_meeting.apps import MeetingConfig
+
+    letter = approved_letter(admin, event, desk, decider)
+    monkeypatch.setitem(MeetingConfig.config, "documents_letter_checks_per_ip", 3)
+    client = Client()
+    assert [check_by_number(letter.number, guess, client).status_code for guess in ("AA11111", "AA11112")] == [404] * 2
+    assert check_by_number(letter.number, "AB1234567", client).status_code == 200
+    refused = check_by_number(letter.number, "AB1234567", client)  # the fourth: refused, even when right
+    assert refused.status_code == 429 and "Too many letters were checked" in refused.content.decode()
+    assert "Hương1" not in refused.content.decode()
+    assert client.get(f"{REST}verify/{letter.code}").status_code == 200
+    other = Client(REMOTE_ADDR="203.0.113.9")
+    assert check_by_number(letter.number, "AB1234567", other).status_code == 200

@@ -1,6 +1,10 @@
 """What the public verification page may say about a code: the name, the event and the days of a certificate (or
-that it was revoked), the number, name and event of an approved letter, and nothing else."""
+that it was revoked), the number, name and event of an approved letter, and nothing else. A letter is also found by
+its printed number, but only together with the passport number it names: numbers are sequential, and walking
+through them alone would list who asked for a visa."""
 
+import hmac
+import re
 from dataclasses import dataclass
 
 from django.utils import formats
@@ -31,9 +35,35 @@ def verify(text: str) -> Verified | None:
         return _of_certificate(certificate)
     letter = VisaLetter.objects.select_related("participant__event").filter(code=code).first()
     if letter is not None and letter.status == LetterStatus.APPROVED:
-        event = letter.participant.event
-        return Verified("letter", str(letter.participant), event.name, event_dates(event), [], letter.number, False)
+        return _of_letter(letter)
     return None
+
+
+def _passport(text) -> str | None:
+    """A passport number as letters store it (spaces and dashes dropped, upper case), or None when it cannot be one."""
+    number = re.sub(r"[\s-]", "", str(text or "")).upper()
+    return number if re.fullmatch(r"[A-Z0-9]{5,20}", number) else None
+
+
+def verify_letter(number: str, passport: str) -> Verified | None:
+    """An approved letter by its printed number and the passport number it names, or None for anything else (an
+    unknown number, another passport, a letter not approved or whose passport details were erased), alike."""
+    number, passport = str(number or "").strip()[:64], _passport(passport)
+    if not number or passport is None:
+        return None
+    letter = (
+        VisaLetter.objects.select_related("participant__event")
+        .filter(number__iexact=number, status=LetterStatus.APPROVED)
+        .first()
+    )
+    if letter is None or not hmac.compare_digest(_passport(letter.passport_number) or "", passport):
+        return None
+    return _of_letter(letter)
+
+
+def _of_letter(letter: VisaLetter) -> Verified:
+    event = letter.participant.event
+    return Verified("letter", str(letter.participant), event.name, event_dates(event), [], letter.number, False)
 
 
 def _of_certificate(certificate: Certificate) -> Verified:

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.views import View
 
+from ..services.public import config, within_limit
 from . import verification
 
 TEMPLATE = "openimis_be_meeting/documents/verify.html"
@@ -14,9 +15,19 @@ class VerificationPage(View):
     public_page = True  # no right opens it; the rights tests and table cover the API views only
 
     def get(self, request, code: str = ""):
-        found = verification.verify(code or request.GET.get("code", ""))
-        body = render_to_string(TEMPLATE, {"found": found}, request=request)
-        response = HttpResponse(body, status=200 if found else 404)
+        found, status, limited = None, 404, False
+        if not code and "number" in request.GET:
+            # A letter by its number and passport number: counted per address, as passport numbers can be guessed.
+            ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+            limited = not within_limit("letter-check", ip, limit=config("documents_letter_checks_per_ip"))
+            if limited:
+                status = 429
+            else:
+                found = verification.verify_letter(request.GET.get("number", ""), request.GET.get("passport", ""))
+        else:
+            found = verification.verify(code or request.GET.get("code", ""))
+        body = render_to_string(TEMPLATE, {"found": found, "limited": limited}, request=request)
+        response = HttpResponse(body, status=200 if found else status)
         response["Cache-Control"] = "no-store"
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Referrer-Policy"] = "no-referrer"
