@@ -32,12 +32,12 @@ class SessionAdmin(ServiceAdmin):
     list_display = ("title", "event", "session_type", "local_starts_at", "local_ends_at", "room")
     list_select_related = ("event",)
     list_filter = (("event", admin.RelatedOnlyFieldListFilter), "session_type", "room")
-    search_fields = ("title", "room", "event__code")
+    search_fields = ("title", "title_fr", "room", "event__code")
     date_hierarchy = "starts_at"
     ordering = ("event__starts_at", "starts_at", "room")
     autocomplete_fields = ("speakers", "chairs", "showcases")
     fieldsets = (
-        (None, {"fields": ("event", "title", "session_type", "description")}),
+        (None, {"fields": ("event", "title", "title_fr", "session_type", "description", "description_fr")}),
         (_("When and where"), {"fields": ("starts_at", "ends_at", "room", "capacity")}),
         (_("Languages"), {"fields": ("languages", "interpretation")}),
         (_("People and showcases"), {"fields": ("speakers", "chairs", "showcases")}),

@@ -79,11 +79,25 @@ class EventAdmin(ServiceAdmin):
         "waitlisted",
     )
     list_filter = ("status", "event_type", "participation_mode", "country")
-    search_fields = ("code", "name", "city", "venue")
+    search_fields = ("code", "name", "name_fr", "city", "venue")
     date_hierarchy = "starts_at"
     ordering = ("-starts_at", "code")
     fieldsets = (
-        (None, {"fields": ("code", "name", "event_type", "status", "description", "organisers")}),
+        (
+            None,
+            {
+                "fields": (
+                    "code",
+                    "name",
+                    "name_fr",
+                    "event_type",
+                    "status",
+                    "description",
+                    "description_fr",
+                    "organisers",
+                )
+            },
+        ),
         (_("When"), {"fields": ("timezone", "starts_at", "ends_at")}),
         (_("Where"), {"fields": ("participation_mode", "venue", "city", "country", "location", "online_url")}),
         (

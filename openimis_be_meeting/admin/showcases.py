@@ -98,11 +98,25 @@ class ShowcaseAdmin(ServiceAdmin):
         "scheme_type",
         "integrations__evidence_level",
     )
-    search_fields = ("title", "lead_organisation__name", "lead_organisation__acronym", "event__code")
+    search_fields = ("title", "title_fr", "lead_organisation__name", "lead_organisation__acronym", "event__code")
     ordering = ("event__starts_at", "title")
     autocomplete_fields = ("partner_organisations", "presenters")
     fieldsets = (
-        (None, {"fields": ("event", "title", "abstract", "lead_organisation", "partner_organisations", "presenters")}),
+        (
+            None,
+            {
+                "fields": (
+                    "event",
+                    "title",
+                    "title_fr",
+                    "abstract",
+                    "abstract_fr",
+                    "lead_organisation",
+                    "partner_organisations",
+                    "presenters",
+                )
+            },
+        ),
         (_("Scheme"), {"fields": ("scheme_name", "scheme_type", "use_cases", "countries")}),
         (_("Demonstration"), {"fields": ("demo_type", "media_links")}),
         (_("Review and programme"), {"fields": STATE}),

@@ -44,6 +44,7 @@ def demo_events() -> list[dict]:
             "status": "ONGOING",
             "code": YAOUNDE,
             "name": "openIMIS Community Meeting — Yaoundé",
+            "name_fr": "Réunion de la communauté openIMIS — Yaoundé",
             "event_type": "COMMUNITY_MEETING",
             "description": (
                 "Users, implementers and developers of openIMIS take stock of the latest developments and plan "
@@ -51,6 +52,14 @@ def demo_events() -> list[dict]:
                 "and KeHIA contribute to knowledge sharing and capacity building. Cameroon hosts the meeting for "
                 "its openIMIS schemes under the Ministry of Public Health: HIV fee elimination, maternal health "
                 "vouchers and health vouchers for refugees."
+            ),
+            "description_fr": (
+                "Utilisateurs, responsables de mise en œuvre et développeurs d'openIMIS font le point sur les "
+                "derniers développements et planifient la suite après la fusion avec CORE-MIS, la solution de la "
+                "Banque mondiale. Les pôles de connaissances AeHIN et KeHIA contribuent au partage des savoirs et au "
+                "renforcement des capacités. Le Cameroun accueille la réunion pour ses programmes openIMIS sous la "
+                "tutelle du ministère de la Santé publique : élimination des frais liés au VIH, chèques santé "
+                "maternelle et chèques santé pour les réfugiés."
             ),
             "starts_at": _day(-1, 8, 30),
             "ends_at": _day(1, 17, 30),

@@ -97,6 +97,26 @@ TEXTS = {
     ),
 }
 # (day, starts, ends, title): coffee and lunch in the foyer.
+# The French of the plenary sessions (the workshop on health cheques is written in French only).
+FRENCH = {
+    "opening": (
+        "Plénière d'ouverture : openIMIS après la fusion avec CORE-MIS",
+        "Accueil par le ministère de la Santé publique du Cameroun ; l'Initiative openIMIS (la GIZ pour le BMZ et la "
+        "DDC) sur ce que la fusion avec CORE-MIS, la solution de la Banque mondiale, signifie pour la communauté.",
+    ),
+    "financing": (
+        "Panel : financer les programmes de santé après la fusion",
+        "Bailleurs et opérateurs de programmes sur le financement, l'hébergement et la maintenance d'openIMIS ; "
+        "questions de la salle.",
+    ),
+    "schemes": (
+        "Les programmes du Cameroun sous la tutelle du ministère de la Santé publique",
+        "Élimination des frais liés au VIH, chèques santé maternelle et chèques santé pour les réfugiés : résultats "
+        "et prochaines étapes.",
+    ),
+}
+BREAK_FRENCH = {"Coffee break": "Pause café", "Lunch": "Déjeuner"}
+
 BREAKS = [
     (0, "09:30", "10:00", "Coffee break"),
     (0, "12:30", "14:00", "Lunch"),
@@ -143,6 +163,7 @@ def _showcase_slots(event: Event, zone) -> list[dict]:
     return [
         {
             "title": f"Showcase: {showcase.title}",
+            "title_fr": f"Démonstration : {showcase.title_fr}" if showcase.title_fr else "",
             "session_type": "SHOWCASE_SLOT",
             "description": showcase.abstract,
             "starts_at": from_storage(showcase.starts_at, zone),
@@ -175,14 +196,17 @@ def seed_agenda(user, event: Event) -> dict:
     planned = []
     for key, (day, start, end, kind, room, languages, interpretation, speakers, chairs) in PROGRAMME.items():
         title, text = TEXTS[key]
+        title_fr, text_fr = FRENCH.get(key, ("", ""))
         missing = [name for name in (*speakers, *chairs) if name not in people]
         if missing:
             raise RuntimeError(f"demo session {title}: missing {', '.join(missing)}")
         planned.append(
             {
                 "title": title,
+                "title_fr": title_fr,
                 "session_type": kind,
                 "description": text,
+                "description_fr": text_fr,
                 "starts_at": _at(first_day, day, start, zone),
                 "ends_at": _at(first_day, day, end, zone),
                 "room": room,
@@ -197,6 +221,7 @@ def seed_agenda(user, event: Event) -> dict:
         planned.append(
             {
                 "title": title,
+                "title_fr": BREAK_FRENCH[title],
                 "session_type": "BREAK",
                 "starts_at": _at(first_day, day, start, zone),
                 "ends_at": _at(first_day, day, end, zone),

@@ -40,6 +40,12 @@ SHOWCASES = [
     {
         "status": "PRESENTED",
         "title": "Chèque Santé: verified claims feed the World Bank PBF platform",
+        "title_fr": "Chèque Santé : les demandes vérifiées alimentent la plateforme FBP de la Banque mondiale",
+        "abstract_fr": (
+            "Le programme de chèques santé maternelle traite les demandes de remboursement dans openIMIS ; chaque "
+            "mois, les quantités vérifiées par formation sanitaire partent vers la plateforme de financement basé sur "
+            "la performance, qui calcule les subventions. Les mêmes chiffres parviennent à DHIS2 en données agrégées."
+        ),
         "abstract": (
             "The maternal health voucher scheme adjudicates claims in openIMIS; every month the verified quantities "
             "per health facility go to the Performance Based Financing platform, which computes the facility "
@@ -63,6 +69,7 @@ SHOWCASES = [
     {
         "status": "PRESENTED",
         "title": "HIV fee elimination: openIMIS reporting to DHIS2 and FHIR",
+        "title_fr": "Élimination des frais liés au VIH : openIMIS rapporte à DHIS2 et en FHIR",
         "abstract": (
             "The HIV fee elimination scheme sends its monthly service counts to the national DHIS2 as ADX, and "
             "exposes beneficiaries and claims as FHIR R4 resources tested against the openIMIS implementation guide."

@@ -155,6 +155,8 @@ def seed_showcases(user, event: Event, *, reviewer_password: str | None = None) 
             "event_id": str(event.id),
             "title": title,
             "abstract": spec["abstract"],
+            "title_fr": spec.get("title_fr", ""),
+            "abstract_fr": spec.get("abstract_fr", ""),
             "lead_organisation_id": organisations[spec["lead"]],
             "partner_organisation_ids": [organisations[acronym] for acronym in spec["partners"]],
             "presenter_ids": [presenters[name] for name in spec["presenters"]],

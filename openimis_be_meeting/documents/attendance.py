@@ -6,6 +6,7 @@ from datetime import date
 from ..apps import MeetingConfig
 from ..errors import Problem
 from ..models import Attendance, CertificateRule, DocumentSettings, Event, Participant, Session
+from ..models.content import choose
 from .problems import DocumentProblems
 
 
@@ -30,16 +31,18 @@ def settings_of(event: Event) -> DocumentSettings:
     )
 
 
-def attended(participant: Participant) -> Attended:
-    """The days a participant was checked in on (at the venue or a session's door) and the sessions they entered."""
+def attended(participant: Participant, language: str | None = None) -> Attended:
+    """The days a participant was checked in on (at the venue or a session's door) and the sessions they entered,
+    their titles in the given language (else the other, models/content.py)."""
     rows = Attendance.objects.filter(participant=participant)
     days = sorted(set(rows.values_list("day", flat=True)))
     sessions = list(
         Session.objects.filter(attendances__participant=participant, is_deleted=False)
         .order_by("starts_at", "title")
-        .values_list("title", flat=True)
+        .values_list("title", "title_fr")
         .distinct()
     )
+    sessions = [choose(title, title_fr, language) for title, title_fr in sessions]
     total = Session.objects.filter(event_id=participant.event_id, is_deleted=False).count()
     return Attended(days, sessions, total)
 

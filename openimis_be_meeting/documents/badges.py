@@ -78,7 +78,7 @@ def draw_badge(canvas, badge: BadgeData, *, event: Event, dates: str, x: float, 
     canvas.setFillColorRGB(0.2, 0.2, 0.2)
     top = y + height - pad
     text_room = width - 2 * pad
-    _line(canvas, event.name, x=x + pad, y=top - 8, room=text_room, largest=8.5, smallest=5.5, bold=True)
+    _line(canvas, event.local_name, x=x + pad, y=top - 8, room=text_room, largest=8.5, smallest=5.5, bold=True)
     _line(canvas, dates, x=x + pad, y=top - 18, room=text_room, largest=7.5, smallest=5.5)
     qr_size = height - band - 2 * pad - 20
     name_room = width - 2 * pad - qr_size - 2 * mm
@@ -141,7 +141,7 @@ def sheets_pdf(output, *, event: Event, rows: Iterable) -> int:
     to `output`; the number of badges."""
     layout = badge_layout()
     left, bottom = layout.margins
-    canvas = new_canvas(output, A4, title=_("Badges: %(event)s") % {"event": event.name})
+    canvas = new_canvas(output, A4, title=_("Badges: %(event)s") % {"event": event.local_name})
     dates, count = event_dates(event), 0
     for count, badge in enumerate(_badges(rows), start=1):
         slot = (count - 1) % layout.per_sheet
@@ -164,7 +164,7 @@ def sheets_pdf(output, *, event: Event, rows: Iterable) -> int:
         fonts.registered()
         canvas.setFont(fonts.REGULAR, 12)
         canvas.drawString(
-            20 * mm, A4[1] - 30 * mm, _("No participant of %(event)s gets a badge.") % {"event": event.name}
+            20 * mm, A4[1] - 30 * mm, _("No participant of %(event)s gets a badge.") % {"event": event.local_name}
         )
     canvas.showPage()
     canvas.save()
@@ -179,7 +179,7 @@ def streamed_sheets(*, event: Event, rows: Iterable) -> Iterator[bytes]:
     """The badges of `rows` as `sheets_pdf` draws them, as the pieces of one PDF made a few sheets at a time: rows are
     read, drawn and sent as they come, and nothing of a sent chunk is kept."""
     per_chunk = badge_layout().per_sheet * SHEETS_PER_CHUNK
-    title = _("Badges: %(event)s") % {"event": event.name}
+    title = _("Badges: %(event)s") % {"event": event.local_name}
     return stream.joined(_chunks(event, iter(rows), per_chunk), title=title)
 
 

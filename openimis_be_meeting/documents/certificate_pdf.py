@@ -40,7 +40,7 @@ def write_certificate(output, certificate, *, request=None) -> None:
             "openimis_be_meeting/documents/certificate.txt",
             {
                 "name": str(participant),
-                "event": event.name,
+                "event": event.local_name,
                 "dates": event_dates(event),
                 "place": ", ".join(part for part in (event.venue, event.city, event.country) if part),
                 "days": _days(certificate),

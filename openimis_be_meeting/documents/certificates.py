@@ -53,7 +53,8 @@ def issue_to(participant: Participant, *, user, language: str | None = None) -> 
     if participant.status not in CERTIFIED_STATUSES:
         status = ParticipantStatus(participant.status).label
         raise MeetingError(DocumentProblems.NOT_CERTIFIED_STATUS, field="participantId", status=status)
-    seen = attended(participant)
+    language = certificate_language(participant, language)
+    seen = attended(participant, language)
     missing = shortfall(settings_of(participant.event), seen)
     if missing is not None:
         problem, numbers = missing
@@ -61,7 +62,7 @@ def issue_to(participant: Participant, *, user, language: str | None = None) -> 
     certificate = Certificate(
         participant=participant,
         code=codes.new_code(),
-        language=certificate_language(participant, language),
+        language=language,
         days=[day.isoformat() for day in seen.days],
         sessions=seen.sessions,
         issued_at=now_for_storage(),

@@ -24,7 +24,7 @@ def write_letter(output, letter, *, request=None) -> None:
     left, room = 25 * mm, width - 50 * mm
     canvas = new_canvas(output, A4, title=_("Visa invitation letter %(number)s") % {"number": letter.number})
     y = height - 25 * mm
-    for line in (document.letterhead or event.organisers or event.name).splitlines()[:6]:
+    for line in (document.letterhead or event.organisers or event.local_name).splitlines()[:6]:
         draw(canvas, line, x=left, y=y, size=10, bold=y == height - 25 * mm)
         y -= 5 * mm
     canvas.setStrokeColorRGB(0.12, 0.43, 0.92)
@@ -44,7 +44,7 @@ def write_letter(output, letter, *, request=None) -> None:
             "nationality": letter.nationality,
             "born": formats.date_format(letter.date_of_birth, "j F Y"),
             "expiry": formats.date_format(letter.passport_expiry, "j F Y"),
-            "event": event.name,
+            "event": event.local_name,
             "dates": event_dates(event),
             "place": ", ".join(part for part in (event.venue, event.city, event.country) if part),
             "organisation": participant.organisation.name if participant.organisation_id else "",

@@ -63,14 +63,14 @@ def verify_letter(number: str, passport: str) -> Verified | None:
 
 def _of_letter(letter: VisaLetter) -> Verified:
     event = letter.participant.event
-    return Verified("letter", str(letter.participant), event.name, event_dates(event), [], letter.number, False)
+    return Verified("letter", str(letter.participant), event.local_name, event_dates(event), [], letter.number, False)
 
 
 def _of_certificate(certificate: Certificate) -> Verified:
     event = certificate.participant.event
     if certificate.revoked_at is not None:  # revoked: said so, and the attendance is no longer confirmed
-        return Verified("certificate", str(certificate.participant), event.name, "", [], "", True)
+        return Verified("certificate", str(certificate.participant), event.local_name, "", [], "", True)
     from datetime import date
 
     days = [formats.date_format(date.fromisoformat(day), "j F Y") for day in certificate.days]
-    return Verified("certificate", str(certificate.participant), event.name, event_dates(event), days, "", False)
+    return Verified("certificate", str(certificate.participant), event.local_name, event_dates(event), days, "", False)

@@ -9,6 +9,7 @@ from ..selectors import lists
 from ..selectors.filters import SessionFilter
 from ..services import SessionService
 from ..timeutils import from_storage, zone_or_none
+from .base.content import as_written_in_english, in_caller_language
 from .base.mutation import INSTANT, MeetingMutation
 from .base.rights import GuardedObjectType
 from .enums import enum_of
@@ -26,6 +27,10 @@ class MeetingSessionGQLType(GuardedObjectType):
 
     uuid = graphene.String()
     event = graphene.Field(MeetingEventGQLType)
+    title = in_caller_language("title", "title")
+    title_en = as_written_in_english("title", "title")
+    description = in_caller_language("description", "description")
+    description_en = as_written_in_english("description", "description")
     session_type = graphene.Field(MeetingSessionTypeEnum)
     starts_at = graphene.DateTime()
     ends_at = graphene.DateTime()
@@ -38,7 +43,18 @@ class MeetingSessionGQLType(GuardedObjectType):
     class Meta:
         model = Session
         interfaces = (graphene.relay.Node,)
-        fields = ("id", "title", "description", "room", "capacity", "version", "date_created", "date_updated")
+        fields = (
+            "id",
+            "title",
+            "title_fr",
+            "description",
+            "description_fr",
+            "room",
+            "capacity",
+            "version",
+            "date_created",
+            "date_updated",
+        )
         filterset_class = SessionFilter
         connection_class = ExtendedConnection
         convert_choices_to_enum = False
@@ -63,9 +79,11 @@ class MeetingSessionGQLType(GuardedObjectType):
 
 
 class SessionFields:
-    title = graphene.String()
+    title = graphene.String(description="The title in English, or the only one written.")
+    title_fr = graphene.String(description="The title in French.")
     session_type = MeetingSessionTypeEnum()
-    description = graphene.String()
+    description = graphene.String(description="The description in English, or the only one written.")
+    description_fr = graphene.String(description="The description in French.")
     starts_at = graphene.String(description=INSTANT)
     ends_at = graphene.String(description=INSTANT)
     room = graphene.String()

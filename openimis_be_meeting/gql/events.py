@@ -18,6 +18,7 @@ from ..selectors import lists
 from ..selectors.filters import EventFilter, OrganisationFilter
 from ..services import EventService, OrganisationService, retention
 from ..timeutils import from_storage, zone_or_none
+from .base.content import as_written_in_english, in_caller_language
 from .base.mutation import INSTANT, MeetingMutation
 from .base.rights import GuardedObjectType
 from .enums import (
@@ -53,6 +54,10 @@ class MeetingEventGQLType(GuardedObjectType):
         description="The last day its participants' personal data is kept (set on the event, or the configured "
         "number of days after its end); it is erased after that day."
     )
+    name = in_caller_language("name", "name")
+    name_en = as_written_in_english("name", "name")
+    description = in_caller_language("description", "description")
+    description_en = as_written_in_english("description", "description")
     public_registration = graphene.Boolean(description="Whether people register themselves on the public pages.")
     privacy_notice = graphene.String(description="The privacy notice in the caller's language (else the other).")
     privacy_notice_en = graphene.String()
@@ -70,7 +75,9 @@ class MeetingEventGQLType(GuardedObjectType):
             "id",
             "code",
             "name",
+            "name_fr",
             "description",
+            "description_fr",
             "timezone",
             "venue",
             "city",
@@ -125,8 +132,10 @@ class EventFields:
     """The event fields a caller may set; all optional here, the service says what is required."""
 
     code = graphene.String()
-    name = graphene.String()
-    description = graphene.String()
+    name = graphene.String(description="The name in English, or the only one written.")
+    name_fr = graphene.String(description="The name in French.")
+    description = graphene.String(description="The description in English, or the only one written.")
+    description_fr = graphene.String(description="The description in French.")
     event_type = MeetingEventTypeEnum()
     starts_at = graphene.String(description=INSTANT)
     ends_at = graphene.String(description=INSTANT)

@@ -19,7 +19,7 @@ class MeetingEventSummaryGQLType(graphene.ObjectType):
 
     uuid = graphene.String()
     code = graphene.String()
-    name = graphene.String()
+    name = graphene.String(description="The name in the caller's language, else in the other one.")
     status = graphene.Field(MeetingEventStatusEnum)
     starts_at = graphene.DateTime()
     ends_at = graphene.DateTime()
@@ -29,6 +29,9 @@ class MeetingEventSummaryGQLType(graphene.ObjectType):
 
     def resolve_uuid(event, info):
         return str(event.id)
+
+    def resolve_name(event, info):
+        return event.local_name
 
     def resolve_starts_at(event, info):
         return from_storage(event.starts_at, zone_or_none(event.timezone))

@@ -22,6 +22,7 @@ from django.dispatch import Signal
 
 from ..apps import MeetingConfig
 from ..models import Message, MessageStatus
+from ..models.content import in_language
 from ..timeutils import now_for_storage
 from .messages import render
 from .outbox import mail_settings
@@ -187,7 +188,7 @@ def build(message: Message, connection=None) -> EmailMultiAlternatives:
     """The email of one row, as it is sent: rendered now, with the row's stable Message-ID."""
     event = message.event
     options = mail_settings(event)
-    sender_name = options.sender_name or event.name
+    sender_name = options.sender_name or in_language(event, "name", message.language)
     rendered = render(message, participant=message.participant, event=event, sender=sender_name)
     message.subject = rendered.subject
     _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)

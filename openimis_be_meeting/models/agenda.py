@@ -5,6 +5,7 @@ from core.models.history_model import HistoryModelManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .content import InLanguage
 from .events import Event
 from .participants import Participant
 from .reading import LiveQuerySet, ReadableMixin
@@ -28,8 +29,10 @@ class Session(ReadableMixin, core_models.HistoryModel):
 
     event = models.ForeignKey(Event, models.DO_NOTHING, related_name="sessions", verbose_name=_("event"))
     title = models.CharField(_("title"), max_length=255)
+    title_fr = models.CharField(_("title (French)"), max_length=255, blank=True, default="")
     session_type = models.CharField(_("type"), max_length=16, choices=SessionType.choices)
     description = models.TextField(_("description"), blank=True, default="")
+    description_fr = models.TextField(_("description (French)"), blank=True, default="")
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     room = models.CharField(_("room"), max_length=128, blank=True, default="")
@@ -42,6 +45,9 @@ class Session(ReadableMixin, core_models.HistoryModel):
     )
     chairs = models.ManyToManyField(Participant, related_name="chaired_sessions", blank=True, verbose_name=_("chairs"))
     showcases = models.ManyToManyField(Showcase, related_name="sessions", blank=True, verbose_name=_("showcases"))
+
+    local_title = InLanguage("title")
+    local_description = InLanguage("description")
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
+from .content import InLanguage
 from .reading import LiveQuerySet, ReadableMixin
 
 
@@ -42,7 +43,9 @@ class Event(ReadableMixin, core_models.HistoryModel):
 
     code = models.CharField(_("code"), max_length=32)
     name = models.CharField(_("name"), max_length=255)
+    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True, default="")
     description = models.TextField(_("description"), blank=True, default="")
+    description_fr = models.TextField(_("description (French)"), blank=True, default="")
     event_type = models.CharField(_("type"), max_length=32, choices=EventType.choices)
     status = models.CharField(_("status"), max_length=32, choices=EventStatus.choices, default=EventStatus.DRAFT)
     # Stored as UTC (naive when the instance runs USE_TZ=False, as openIMIS does); shown in `timezone`.
@@ -80,6 +83,10 @@ class Event(ReadableMixin, core_models.HistoryModel):
     public_registration = models.BooleanField(_("public registration"), default=False)
     privacy_notice_en = models.TextField(_("privacy notice (English)"), blank=True, default="")
     privacy_notice_fr = models.TextField(_("privacy notice (French)"), blank=True, default="")
+
+    # The name and description in the active language, else the other (models/content.py).
+    local_name = InLanguage("name")
+    local_description = InLanguage("description")
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

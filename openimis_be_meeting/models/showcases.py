@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
+from .content import InLanguage
 from .events import Event
 from .participants import Organisation, Participant
 from .reading import LiveQuerySet, ReadableMixin
@@ -161,7 +162,9 @@ class Showcase(ReadableMixin, core_models.HistoryModel):
 
     event = models.ForeignKey(Event, models.DO_NOTHING, related_name="showcases", verbose_name=_("event"))
     title = models.CharField(_("title"), max_length=255)
+    title_fr = models.CharField(_("title (French)"), max_length=255, blank=True, default="")
     abstract = models.TextField(_("abstract"), blank=True, default="")
+    abstract_fr = models.TextField(_("abstract (French)"), blank=True, default="")
     lead_organisation = models.ForeignKey(
         Organisation, models.DO_NOTHING, related_name="led_showcases", verbose_name=_("lead organisation")
     )
@@ -182,6 +185,9 @@ class Showcase(ReadableMixin, core_models.HistoryModel):
     # Each submission after a requested revision opens a new round: reviewers score the revised showcase afresh.
     review_round = models.PositiveSmallIntegerField(_("review round"), default=1)
     status_changed_at = models.DateTimeField(_("status changed at"))
+
+    local_title = InLanguage("title")
+    local_abstract = InLanguage("abstract")
 
     objects = HistoryModelManager.from_queryset(LiveQuerySet)()
 

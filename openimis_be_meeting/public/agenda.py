@@ -40,7 +40,7 @@ def _entry(session, starts, ends) -> dict:
         "ends": ends,
         "speakers": [f"{p.first_name} {p.last_name}" for p in session.speakers.all()],
         "chairs": [f"{p.first_name} {p.last_name}" for p in session.chairs.all()],
-        "showcases": [showcase.title for showcase in session.showcases.all()],
+        "showcases": [showcase.local_title for showcase in session.showcases.all()],
         "languages": [code.upper() for code in session.languages],
         "interpretation": [code.upper() for code in session.interpretation],
     }
@@ -96,7 +96,7 @@ class PublicAgendaFeed(CalendarFeedView):
             raise Http404
         zone = zone_or_none(event.timezone)
         with self.language(request):
-            root = feeds.refreshing(feeds._calendar(event, zone, event.name))
+            root = feeds.refreshing(feeds._calendar(event, zone, event.local_name))
             root.append(feeds._event_vevent(event, zone))
             for session in public_sessions(event):
                 root.append(feeds._session_vevent(session, event, zone, may_name=lambda person: True))

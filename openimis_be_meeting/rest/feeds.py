@@ -116,8 +116,8 @@ def _event_vevent(event: Event, zone, participant: Participant | None = None) ->
     if event.date_created:
         vevent.add("CREATED", ical.in_utc(event.date_created))
     vevent.add("LAST-MODIFIED", ical.in_utc(_revised(event)))
-    vevent.add_text("SUMMARY", event.name)
-    lines = [event.description]
+    vevent.add_text("SUMMARY", event.local_name)
+    lines = [event.local_description]
     if event.online_url:
         lines.append(f"{_label(Event, 'online_url')}: {event.online_url}")
     if event.organisers:
@@ -154,7 +154,7 @@ def _session_vevent(session: Session, event: Event, zone, *, may_name, me: Parti
     if session.date_created:
         vevent.add("CREATED", ical.in_utc(session.date_created))
     vevent.add("LAST-MODIFIED", ical.in_utc(_revised(session, event)))
-    vevent.add_text("SUMMARY", session.title)
+    vevent.add_text("SUMMARY", session.local_title)
     type_label = session.get_session_type_display()
     lines = [f"{_label(Session, 'session_type')}: {type_label}"]
     if session.languages:
@@ -167,13 +167,15 @@ def _session_vevent(session: Session, event: Event, zone, *, may_name, me: Parti
         lines.append(_line(_("Speakers"), ", ".join(speakers)))
     if chairs:
         lines.append(_line(_("Chairs"), ", ".join(chairs)))
-    showcases = [showcase.title for showcase in session.showcases.all()]
+    showcases = [showcase.local_title for showcase in session.showcases.all()]
     if showcases:
         lines.append(f"{_label(Session, 'showcases')}: {'; '.join(showcases)}")
     if roles:
         lines.append(_line(_("Your role"), ", ".join(roles.values())))
     details = "\n".join(lines)
-    vevent.add_text("DESCRIPTION", f"{session.description}\n\n{details}" if session.description else details)
+    vevent.add_text(
+        "DESCRIPTION", f"{session.local_description}\n\n{details}" if session.local_description else details
+    )
     vevent.add_text("LOCATION", session.room)
     vevent.add("STATUS", _vevent_status(event))
     vevent.add_texts("CATEGORIES", [type_label, *roles.values()])
@@ -252,7 +254,7 @@ class EventCalendarView(CalendarFeedView):
         event = path_event(event_id)
         zone = zone_or_none(event.timezone)
         with self.language(request):
-            root = _calendar(event, zone, event.name)
+            root = _calendar(event, zone, event.local_name)
             root.append(_event_vevent(event, zone))
             return self.calendar_response(request, root, _filename(event, "event"))
 
@@ -266,7 +268,7 @@ class EventAgendaView(CalendarFeedView):
         event = path_event(event_id)
         zone = zone_or_none(event.timezone)
         with self.language(request):
-            root = _calendar(event, zone, f"{event.name} – {capfirst(str(Session._meta.verbose_name_plural))}")
+            root = _calendar(event, zone, f"{event.local_name} – {capfirst(str(Session._meta.verbose_name_plural))}")
             for session in _sessions(event):
                 root.append(_session_vevent(session, event, zone, may_name=_registration_stands))
             return self.calendar_response(request, root, _filename(event, "agenda"))
@@ -324,7 +326,7 @@ def personal_agenda(participant: Participant) -> tuple[ical.Component, str]:
     language: the feed above, and the calendar attached to reminders."""
     event = participant.event
     zone = zone_or_none(event.timezone)
-    root = refreshing(_calendar(event, zone, event.name))
+    root = refreshing(_calendar(event, zone, event.local_name))
     root.append(_event_vevent(event, zone, participant))
     for session in _sessions(event):
         root.append(_session_vevent(session, event, zone, may_name=_listed, me=participant))

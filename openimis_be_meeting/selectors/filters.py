@@ -64,7 +64,17 @@ def _refusal(filter_, name: str, value) -> MeetingError:
     return MeetingError(Problems.INVALID_CHOICE, field=field, value=shown)
 
 
+def _in_either_language(field: str) -> django_filters.CharFilter:
+    """`<field>_Icontains`: rows whose English or French text (models/content.py) contains the value."""
+
+    def matching(queryset, name, value):
+        return queryset.filter(Q(**{f"{field}__icontains": value}) | Q(**{f"{field}_fr__icontains": value}))
+
+    return django_filters.CharFilter(method=matching)
+
+
 class EventFilter(MeetingFilterSet):
+    name__icontains = _in_either_language("name")
     uuid = django_filters.UUIDFilter(field_name="id")  # one event by its uuid, as the other lists take eventId
     starts_after = django_filters.IsoDateTimeFilter(method="filter_starts_after")
     starts_before = django_filters.IsoDateTimeFilter(method="filter_starts_before")
@@ -74,7 +84,6 @@ class EventFilter(MeetingFilterSet):
         model = Event
         fields = {
             "code": ["exact", "iexact", "icontains"],
-            "name": ["icontains"],
             "status": ["exact", "in"],
             "event_type": ["exact"],
             "country": ["exact"],
@@ -160,6 +169,7 @@ class StandardFilter(MeetingFilterSet):
 
 
 class ShowcaseFilter(MeetingFilterSet):
+    title__icontains = _in_either_language("title")
     event_id = django_filters.UUIDFilter(field_name="event_id")
     system_id = django_filters.UUIDFilter(method="filter_system")
     standard_id = django_filters.UUIDFilter(method="filter_standard")
@@ -169,7 +179,7 @@ class ShowcaseFilter(MeetingFilterSet):
 
     class Meta:
         model = Showcase
-        fields = {"status": ["exact", "in"], "scheme_type": ["exact"], "demo_type": ["exact"], "title": ["icontains"]}
+        fields = {"status": ["exact", "in"], "scheme_type": ["exact"], "demo_type": ["exact"]}
 
     def filter_system(self, queryset, name, value):
         linked = Integration.objects.filter(Q(source_system_id=value) | Q(target_system_id=value))
@@ -190,13 +200,14 @@ class ShowcaseFilter(MeetingFilterSet):
 
 
 class SessionFilter(MeetingFilterSet):
+    title__icontains = _in_either_language("title")
     event_id = django_filters.UUIDFilter(field_name="event_id")
     speaker_id = django_filters.UUIDFilter(method="filter_person")
     showcase_id = django_filters.UUIDFilter(field_name="showcases__id")
 
     class Meta:
         model = Session
-        fields = {"session_type": ["exact", "in"], "room": ["exact", "iexact"], "title": ["icontains"]}
+        fields = {"session_type": ["exact", "in"], "room": ["exact", "iexact"]}
 
     def filter_person(self, queryset, name, value):
         """Sessions the participant speaks at or chairs."""

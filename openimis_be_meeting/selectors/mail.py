@@ -53,7 +53,9 @@ def announcement_preview(*, user, event_id, subject=None, body=None, statuses=No
         language=v.clean_language(language) or language_for(None),
         context={"subject": text_subject, "body": text_body, "first_name": _("Participant")},
     )
-    rendered = render(sample, participant=None, event=event, sender=mail_settings(event).sender_name or event.name)
+    rendered = render(
+        sample, participant=None, event=event, sender=mail_settings(event).sender_name or event.local_name
+    )
     return {
         "count": people.filter(consent_contact=True).count(),
         "without_consent": people.filter(consent_contact=False).count(),
@@ -70,7 +72,7 @@ def event_mail_settings(*, user, event_id) -> dict:
     options = mail_settings(event)
     return {
         "event_id": str(event.id),
-        "sender_name": options.sender_name or event.name,
+        "sender_name": options.sender_name or event.local_name,
         "reply_to": options.reply_to,
         "disabled_kinds": list(options.disabled_kinds or []),
         "reminder_days_before": days_before(event),

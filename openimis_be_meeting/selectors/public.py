@@ -1,9 +1,9 @@
 """What the public pages may show, to anyone and without an openIMIS account."""
 
 from django.db.models import Prefetch
-from django.utils import translation
 
 from ..models import Event, EventStatus, Participant, ParticipantStatus, Session
+from ..models.content import choose
 from .lists import LISTED_EVENT_STATUSES
 
 # Events with a public page: announced ones, as for the published participant list; a draft has none.
@@ -59,6 +59,4 @@ def _programme_showcases():
 
 def privacy_notice(event: Event, language: str | None = None) -> str:
     """The event's privacy notice in the language asked for (the active one by default), else in the other."""
-    language = (language or translation.get_language() or "en")[:2]
-    notices = {"en": event.privacy_notice_en, "fr": event.privacy_notice_fr}
-    return notices.get(language) or event.privacy_notice_en or event.privacy_notice_fr
+    return choose(event.privacy_notice_en, event.privacy_notice_fr, language)

@@ -24,7 +24,9 @@ ON_PROGRAMME_OR_ACCEPTED = {*ON_PROGRAMME, ShowcaseStatus.ACCEPTED}
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _TEXT_FIELDS = {
     "title": ("title", 255, True),
+    "title_fr": ("titleFr", 255, False),
     "description": ("description", 10_000, False),
+    "description_fr": ("descriptionFr", 10_000, False),
     "room": ("room", 128, False),
 }
 

@@ -42,7 +42,9 @@ RETENTION_ONLY = {"id", "retention_date"}
 _TEXT_FIELDS = {
     "code": ("code", 32, True),
     "name": ("name", 255, True),
+    "name_fr": ("nameFr", 255, False),
     "description": ("description", 10_000, False),
+    "description_fr": ("descriptionFr", 10_000, False),
     "venue": ("venue", 255, False),
     "city": ("city", 128, False),
     "organisers": ("organisers", 5_000, False),

@@ -1,8 +1,6 @@
-"""Showcases: proposals, their integrations, the review workflow and the programme slot.
-
-Every write locks the showcase's event row first, then the showcase, so that scheduling checks (no presenter in two
-overlapping showcases) hold whatever the concurrency.
-"""
+"""Showcases: proposals, their integrations, the review workflow and the programme slot. Every write locks the
+showcase's event row first, then the showcase, so that scheduling checks (no presenter in two overlapping
+showcases) hold whatever the concurrency."""
 
 from core.services import BaseService
 from django.db import IntegrityError, transaction
@@ -61,7 +59,9 @@ EVENT_CLOSED = {EventStatus.COMPLETED, EventStatus.CANCELLED}
 
 _TEXT_FIELDS = {
     "title": ("title", 255, True),
+    "title_fr": ("titleFr", 255, False),  # not reviewed content (showcase_content.py): may follow the acceptance
     "abstract": ("abstract", 10_000, False),
+    "abstract_fr": ("abstractFr", 10_000, False),
     "scheme_name": ("schemeName", 255, False),
 }
 _INTEGRATION_TEXT = {

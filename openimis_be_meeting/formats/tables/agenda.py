@@ -21,7 +21,7 @@ SESSION_COLUMNS = [
     Column("ID", lambda s: str(s.id)),
     Column("Starts at", lambda s: s.starts_at),
     Column("Ends at", lambda s: s.ends_at),
-    Column("Title", lambda s: s.title),
+    Column("Title", lambda s: s.local_title),
     Column("Type", lambda s: label(SessionType, s.session_type)),
     Column("Room", lambda s: s.room),
     Column("Languages", lambda s: s.languages),
@@ -29,8 +29,8 @@ SESSION_COLUMNS = [
     Column("Capacity", lambda s: s.capacity),
     Column("Speakers", lambda s: [full_name(person) for person in s.speakers.all()]),
     Column("Chairs", lambda s: [full_name(person) for person in s.chairs.all()]),
-    Column("Showcases", lambda s: [showcase.title for showcase in s.showcases.all()]),
-    Column("Description", lambda s: s.description),
+    Column("Showcases", lambda s: [showcase.local_title for showcase in s.showcases.all()]),
+    Column("Description", lambda s: s.local_description),
 ]
 
 

@@ -51,7 +51,7 @@ def _mean_score(showcase) -> float | None:
 
 SHOWCASE_COLUMNS = [
     Column("ID", lambda s: str(s.id)),
-    Column("Title", lambda s: s.title),
+    Column("Title", lambda s: s.local_title),
     Column("Status", lambda s: label(ShowcaseStatus, s.status)),
     Column("Lead organisation", lambda s: s.lead_organisation.name),
     Column("Partner organisations", lambda s: [org.name for org in s.partner_organisations.all()]),
@@ -66,7 +66,7 @@ SHOWCASE_COLUMNS = [
     Column("Ends at", lambda s: s.ends_at),
     Column("Integrations", lambda s: [_integration_text(link) for link in s.integrations.all()]),
     Column("Media links", lambda s: [str(link) for link in s.media_links or []]),
-    Column("Abstract", lambda s: s.abstract),
+    Column("Abstract", lambda s: s.local_abstract),
     Column("Decision note", lambda s: s.decision_note),
     Column("Review round", lambda s: s.review_round),
     Column("Status changed at", lambda s: s.status_changed_at),

@@ -110,8 +110,10 @@ class MeetingIntegrationInputType(graphene.InputObjectType):
 
 
 class ShowcaseFields:
-    title = graphene.String()
-    abstract = graphene.String()
+    title = graphene.String(description="The title in English, or the only one written.")
+    title_fr = graphene.String(description="The title in French (not reviewed content: it may be added once accepted).")
+    abstract = graphene.String(description="The abstract in English, or the only one written.")
+    abstract_fr = graphene.String(description="The abstract in French (not reviewed content).")
     lead_organisation_id = graphene.String(description="UUID of a meeting organisation.")
     partner_organisation_ids = graphene.List(graphene.String, description="Replaces the list when given.")
     presenter_ids = graphene.List(

@@ -24,6 +24,7 @@ from ...permissions import Action, can
 from ...selectors import lists
 from ...selectors.filters import DigitalSystemFilter, ShowcaseFilter, StandardFilter
 from ...timeutils import from_storage, zone_or_none
+from ..base.content import as_written_in_english, in_caller_language
 from ..base.rights import GuardedObjectType
 from ..enums import enum_of
 from ..participants import MeetingProgrammePersonGQLType
@@ -153,6 +154,10 @@ class MeetingShowcaseGQLType(GuardedObjectType):
 
     uuid = graphene.String()
     event = graphene.Field(MeetingEventSummaryGQLType, description="The full event needs 215001 (meetingEvents).")
+    title = in_caller_language("title", "title")
+    title_en = as_written_in_english("title", "title")
+    abstract = in_caller_language("abstract", "abstract")
+    abstract_en = as_written_in_english("abstract", "abstract")
     status = graphene.Field(MeetingShowcaseStatusEnum)
     scheme_type = graphene.Field(MeetingSchemeTypeEnum)
     demo_type = graphene.Field(MeetingDemoTypeEnum)
@@ -181,7 +186,9 @@ class MeetingShowcaseGQLType(GuardedObjectType):
         fields = (
             "id",
             "title",
+            "title_fr",
             "abstract",
+            "abstract_fr",
             "scheme_name",
             "decision_note",
             "review_round",
