@@ -76,6 +76,22 @@ export const SHOWCASE_REVIEW_PROJECTION = [
   "reviews { reviewer round relevance depth reusability countryImpact comment recommendation reviewedAt }",
 ];
 
+/**
+ * The edit forms' projections: the texts written in English and French are asked as written, the English column
+ * (`nameEn`...) under the key the form edits and sends back as `name`..., the French one beside it (`nameFr`...).
+ * `name`, `title`... alone answer in the caller's language: right for the lists, wrong for a form, which would then
+ * save a French user's French into the English column.
+ */
+const AS_WRITTEN = {
+  name: "name: nameEn",
+  description: "description: descriptionEn",
+  title: "title: titleEn",
+  abstract: "abstract: abstractEn",
+};
+const asWritten = (projection, french) => [...projection.map((field) => AS_WRITTEN[field] ?? field), ...french];
+export const EVENT_FORM_PROJECTION = asWritten(EVENT_PROJECTION, ["nameFr", "descriptionFr"]);
+export const SHOWCASE_FORM_PROJECTION = asWritten(SHOWCASE_PROJECTION, ["titleFr", "abstractFr"]);
+
 export function fetchEvents(filters) {
   return graphql(formatPageQueryWithCount("meetingEvents", filters, EVENT_PROJECTION), "MEETING_EVENTS");
 }

@@ -26,10 +26,11 @@ def live_certificate(participant) -> Certificate | None:
 
 
 def certificate_language(participant, asked: str | None) -> str:
-    """The participant's openIMIS language when they have an account, else the one asked for, else the instance's."""
+    """The participant's openIMIS language when they have an account, else the one asked for, else the one their
+    mail is written in (chosen at registration), else the instance's."""
     offered = [code for code, _name in settings.LANGUAGES]
     i_user = getattr(participant.user, "i_user", None) if participant.user_id else None
-    for candidate in (getattr(i_user, "language_id", None), asked, settings.LANGUAGE_CODE):
+    for candidate in (getattr(i_user, "language_id", None), asked, participant.language, settings.LANGUAGE_CODE):
         if candidate in offered:
             return candidate
     return offered[0] if offered else "en"

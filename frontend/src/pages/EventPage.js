@@ -3,7 +3,7 @@ import { useDispatch } from "react-redux";
 import { useHistory, useParams } from "react-router-dom";
 import { Helmet, PublishedComponent, useModulesManager, ProgressOrError } from "@openimis/fe-core";
 import { Grid, Button, FormControlLabel, Checkbox, Chip } from "@material-ui/core";
-import { EVENT_PROJECTION } from "../actions";
+import { EVENT_FORM_PROJECTION } from "../actions";
 import {
   ENUMS,
   EVENT_TRANSITIONS,
@@ -27,7 +27,9 @@ import { CountryPicker, TimezonePicker } from "../pickers";
 const EMPTY = {
   code: "",
   name: "",
+  nameFr: "",
   description: "",
+  descriptionFr: "",
   eventType: "COMMUNITY_MEETING",
   startsAt: "",
   endsAt: "",
@@ -52,7 +54,9 @@ export function eventInput(edited) {
   return {
     code: edited.code,
     name: edited.name,
+    nameFr: edited.nameFr,
     description: edited.description,
+    descriptionFr: edited.descriptionFr,
     eventType: edited.eventType && enumValue(edited.eventType),
     startsAt: seconds(edited.startsAt),
     endsAt: seconds(edited.endsAt),
@@ -100,7 +104,7 @@ export default function EventPage() {
     try {
       const data = await query(
         dispatch,
-        `{ node(id: ${literal(relayId("MeetingEventGQLType", uuid))}) { ... on MeetingEventGQLType { ${EVENT_PROJECTION.join(" ")} } } }`,
+        `{ node(id: ${literal(relayId("MeetingEventGQLType", uuid))}) { ... on MeetingEventGQLType { ${EVENT_FORM_PROJECTION.join(" ")} } } }`,
       );
       setEdited(fromApi(data.node));
     } catch (e) {
@@ -169,7 +173,7 @@ export default function EventPage() {
             <Field name="code" label={msg("field.code")} value={edited.code} onChange={set("code")} readOnly={!canEdit} required />
           </Grid>
           <Grid item xs={6}>
-            <Field name="name" label={msg("field.name")} value={edited.name} onChange={set("name")} readOnly={!canEdit} required />
+            <Field name="name" label={msg("field.nameEn")} value={edited.name} onChange={set("name")} readOnly={!canEdit} required />
           </Grid>
           <Grid item xs={3}>
             <EnumSelect
@@ -183,8 +187,16 @@ export default function EventPage() {
               withNull={false}
             />
           </Grid>
-          <Grid item xs={12}>
-            <Field name="description" label={msg("field.description")} value={edited.description} onChange={set("description")} readOnly={!canEdit} multiline />
+          <Grid item xs={3} />
+          <Grid item xs={6}>
+            <Field name="nameFr" label={msg("field.nameFr")} value={edited.nameFr} onChange={set("nameFr")} readOnly={!canEdit} />
+          </Grid>
+          <Grid item xs={3} />
+          <Grid item xs={6}>
+            <Field name="description" label={msg("field.descriptionEn")} value={edited.description} onChange={set("description")} readOnly={!canEdit} multiline />
+          </Grid>
+          <Grid item xs={6}>
+            <Field name="descriptionFr" label={msg("field.descriptionFr")} value={edited.descriptionFr} onChange={set("descriptionFr")} readOnly={!canEdit} multiline />
           </Grid>
           <Grid item xs={3}>
             <Field name="startsAt" type="datetime-local" label={msg("field.startsAt")} value={edited.startsAt} onChange={set("startsAt")} readOnly={!canEdit} required />

@@ -3,7 +3,7 @@ import { useDispatch } from "react-redux";
 import { useHistory, useParams } from "react-router-dom";
 import { Helmet, ProgressOrError } from "@openimis/fe-core";
 import { Grid, Button, Chip, Table, TableHead, TableRow, TableCell, TableBody, Typography } from "@material-ui/core";
-import { SHOWCASE_PROJECTION, SHOWCASE_REVIEW_PROJECTION } from "../actions";
+import { SHOWCASE_FORM_PROJECTION, SHOWCASE_REVIEW_PROJECTION } from "../actions";
 import {
   ENUMS,
   RIGHT_PARTICIPANT_SEARCH,
@@ -29,7 +29,9 @@ const FINAL = ["REJECTED", "PRESENTED", "WITHDRAWN"];
 const EMPTY = {
   event: null,
   title: "",
+  titleFr: "",
   abstract: "",
+  abstractFr: "",
   leadOrganisation: null,
   partnerOrganisationIds: [],
   presenterIds: [],
@@ -64,7 +66,9 @@ function fromApi(node) {
 export function showcaseInput(s) {
   return {
     title: s.title,
+    titleFr: s.titleFr,
     abstract: s.abstract,
+    abstractFr: s.abstractFr,
     leadOrganisationId: s.leadOrganisation?.uuid,
     partnerOrganisationIds: s.partnerOrganisationIds,
     presenterIds: s.presenterIds,
@@ -121,7 +125,7 @@ export default function ShowcasePage() {
   );
 
   const load = async () => {
-    const projection = [...SHOWCASE_PROJECTION, ...(has(rights, RIGHT_SHOWCASE_DECIDE) ? SHOWCASE_REVIEW_PROJECTION : [])];
+    const projection = [...SHOWCASE_FORM_PROJECTION, ...(has(rights, RIGHT_SHOWCASE_DECIDE) ? SHOWCASE_REVIEW_PROJECTION : [])];
     try {
       const data = await query(dispatch, `{ node(id: ${literal(relayId("MeetingShowcaseGQLType", uuid))}) { ... on MeetingShowcaseGQLType { ${projection.join(" ")} } } }`, "MEETING_QUERY", {
         partial: true,
@@ -204,10 +208,17 @@ export default function ShowcasePage() {
             )}
           </Grid>
           <Grid item xs={8}>
-            <Field name="title" label={msg("field.title")} value={edited.title} onChange={set("title")} readOnly={!canEdit} required />
+            <Field name="title" label={msg("field.titleEn")} value={edited.title} onChange={set("title")} readOnly={!canEdit} required />
           </Grid>
-          <Grid item xs={12}>
-            <Field name="abstract" label={msg("field.abstract")} value={edited.abstract} onChange={set("abstract")} readOnly={!canEdit} multiline />
+          <Grid item xs={4} />
+          <Grid item xs={8}>
+            <Field name="titleFr" label={msg("field.titleFr")} value={edited.titleFr} onChange={set("titleFr")} readOnly={!canEdit} />
+          </Grid>
+          <Grid item xs={6}>
+            <Field name="abstract" label={msg("field.abstractEn")} value={edited.abstract} onChange={set("abstract")} readOnly={!canEdit} multiline />
+          </Grid>
+          <Grid item xs={6}>
+            <Field name="abstractFr" label={msg("field.abstractFr")} value={edited.abstractFr} onChange={set("abstractFr")} readOnly={!canEdit} multiline />
           </Grid>
           <Grid item xs={4}>
             <OrganisationPicker
