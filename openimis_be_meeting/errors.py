@@ -149,6 +149,13 @@ class Problems:
     REGISTRATION_CLOSED = Problem(
         "meeting.participant.registration_closed", _("The event does not accept registrations while %(status)s.")
     )
+    EVENT_FULL = Problem(
+        "meeting.participant.event_full", _("Every seat of this event is taken, and it keeps no waiting list.")
+    )
+    EVENT_WAITING_LIST_NOT_EMPTY = Problem(
+        "meeting.event.waiting_list_not_empty",
+        _("%(count)s people are on the waiting list: seat, cancel or withdraw them before turning it off."),
+    )
     REGISTRATION_OUTSIDE_WINDOW = Problem(
         "meeting.participant.registration_outside_window", _("Registration for this event is not open at this time.")
     )

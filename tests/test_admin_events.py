@@ -1,6 +1,7 @@
 """Events in the Django admin: the form saves through EventService (audit user, version, history, wall-clock times in
 the event's zone), refusals show the service's message and change nothing, the lifecycle actions report per row."""
 
+import re
 from datetime import datetime
 
 import pytest
@@ -37,6 +38,7 @@ def event_form(**overrides) -> dict:
         "location": "",
         "online_url": "",
         "capacity": "60",
+        "waiting_list": "on",  # ticked on the page of a new event
         "requires_approval": "on",
         "_save": "Save",
     }
@@ -52,6 +54,7 @@ def change_form(event: Event, **overrides) -> dict:
         timezone=event.timezone,
         capacity=str(event.capacity or ""),
         requires_approval="on" if event.requires_approval else None,
+        waiting_list=None if event.no_waiting_list else "on",
         venue=event.venue,
         city=event.city,
         country=event.country,
@@ -269,3 +272,20 @@ def test_the_history_page_lists_every_version_with_who_and_what(organiser, admin
     assert rows[0][4] == "Capacity: 120 → 80"
     assert "Code: — → CM-YAOUNDE" in rows[1][4]
     assert rows[0][1].endswith("Africa/Douala")
+
+
+def test_the_waiting_list_box_is_ticked_for_a_new_event_and_unticking_it_turns_the_list_off(organiser, admin):
+    assert waiting_list_box(organiser.get(APP + "event/add/")) == "checked"
+    event = make_event(admin, capacity=1)
+
+    response = organiser.post(f"{APP}event/{event.id}/change/", change_form(event, waiting_list=None))
+
+    assert response.status_code == 302, errors(response)
+    event.refresh_from_db()
+    assert (event.no_waiting_list, event.version) == (True, 2)
+    assert waiting_list_box(organiser.get(f"{APP}event/{event.id}/change/")) == "unticked"
+
+
+def waiting_list_box(page) -> str:
+    [box] = re.findall(r"<input[^>]*name=\"waiting_list\"[^>]*>", page.content.decode())
+    return "checked" if " checked" in box else "unticked"

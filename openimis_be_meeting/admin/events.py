@@ -28,9 +28,18 @@ class EventForm(ServiceForm):
         max_length=64,
         help_text=_("Search the openIMIS locations by code or name."),
     )
+    # The service's waiting_list (the model stores its opposite, models/events.py says why).
+    waiting_list = forms.BooleanField(
+        label=_("waiting list when full"),
+        required=False,
+        initial=True,
+        help_text=_("Off: once every seat is taken, new registrations are refused."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk and "waiting_list" in self.fields:
+            self.initial["waiting_list"] = not self.instance.no_waiting_list
         if "location" not in self.fields:
             return
         if self.model_admin is not None:
@@ -102,7 +111,15 @@ class EventAdmin(ServiceAdmin):
         (_("Where"), {"fields": ("participation_mode", "venue", "city", "country", "location", "online_url")}),
         (
             _("Registration"),
-            {"fields": ("capacity", "requires_approval", "registration_opens_at", "registration_closes_at")},
+            {
+                "fields": (
+                    "capacity",
+                    "waiting_list",
+                    "requires_approval",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                )
+            },
         ),
         (_("Personal data"), {"fields": ("retention_date",)}),
         (_("Public pages"), {"fields": ("public_registration", "privacy_notice_en", "privacy_notice_fr")}),

@@ -58,6 +58,11 @@ class MeetingEventGQLType(GuardedObjectType):
     name_en = as_written_in_english("name", "name")
     description = in_caller_language("description", "description")
     description_en = as_written_in_english("description", "description")
+    waiting_list = graphene.Boolean(
+        required=True,
+        description="Whether people beyond capacity join a waiting list; false: a full event refuses them.",
+        resolver=lambda event, info: not event.no_waiting_list,
+    )
     public_registration = graphene.Boolean(description="Whether people register themselves on the public pages.")
     privacy_notice = graphene.String(description="The privacy notice in the caller's language (else the other).")
     privacy_notice_en = graphene.String()
@@ -150,6 +155,9 @@ class EventFields:
     registration_opens_at = graphene.String(description=INSTANT)
     registration_closes_at = graphene.String(description=INSTANT)
     requires_approval = graphene.Boolean()
+    waiting_list = graphene.Boolean(
+        description="People beyond capacity join a waiting list (the default); false: a full event refuses them."
+    )
     organisers = graphene.String()
     retention_date = graphene.String(
         description="YYYY-MM-DD: the last day participants' personal data is kept, not before the event's last day; "

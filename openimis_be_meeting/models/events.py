@@ -74,6 +74,10 @@ class Event(ReadableMixin, core_models.HistoryModel):
     registration_opens_at = models.DateTimeField(_("registration opens at"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes at"), null=True, blank=True)
     requires_approval = models.BooleanField(_("registrations need approval"), default=False)
+    # On: once every seat is taken, new registrations (and approvals) are refused instead of joining a waiting list
+    # (GraphQL's waitingList is its opposite). Stored this way round because core's pre_save validator replaces a
+    # false value with the field's default: a field defaulting to True could never be saved False.
+    no_waiting_list = models.BooleanField(_("no waiting list: refuse registrations when full"), default=False)
     organisers = models.TextField(_("organisers"), blank=True, default="")
     # The last day (in the event's zone) its participants' personal data is kept; empty: the configured number of
     # days after the event's end (retention_days_after_end). services/retention.py erases it after that day.

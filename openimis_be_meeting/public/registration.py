@@ -26,8 +26,9 @@ def register(request, event_id):
     event = _event_or_404(event_id)
     try:
         service.check_open(event)
-    except MeetingError:
-        return page(request, "closed.html", {"event": event}, status=403)
+    except MeetingError as error:
+        full = error.problem is Problems.EVENT_FULL
+        return page(request, "closed.html", {"event": event, "full": full}, status=403)
     form = RegistrationForm(request.POST or None, initial={"attendance_mode": _default_mode(event)})
     if request.method == "POST":
         try:

@@ -7,7 +7,15 @@ from .. import validation as v
 from ..apps import MeetingConfig
 from ..errors import MeetingError, Problems
 from ..mail import outbox
-from ..models import ACTIVE_PARTICIPANT_STATUSES, Event, EventStatus, EventType, Participant, ParticipationMode
+from ..models import (
+    ACTIVE_PARTICIPANT_STATUSES,
+    Event,
+    EventStatus,
+    EventType,
+    Participant,
+    ParticipantStatus,
+    ParticipationMode,
+)
 from ..permissions import Action
 from ..timeutils import to_storage
 from .attendance import mark_no_shows
@@ -86,6 +94,8 @@ def _apply_changes(event: Event, data: dict) -> None:
         event.capacity = v.clean_capacity(data["capacity"])
     if "requires_approval" in data:
         event.requires_approval = v.clean_flag(data["requires_approval"], field="requiresApproval")
+    if "waiting_list" in data:
+        event.no_waiting_list = not v.clean_flag(data["waiting_list"], field="waitingList")
     if "location_id" in data:
         event.location = openimis_location(data["location_id"])
     if "retention_date" in data:
@@ -119,6 +129,10 @@ def _check_event(event: Event) -> None:
     if event.public_registration and not (event.privacy_notice_en or event.privacy_notice_fr):
         # People accept the privacy notice when they register themselves: there must be one to accept.
         raise MeetingError(Problems.EVENT_PRIVACY_NOTICE_REQUIRED, field="privacyNoticeEn")
+    if event.no_waiting_list and event.pk is not None:
+        waiting = Participant.objects.live().filter(event_id=event.pk, status=ParticipantStatus.WAITLISTED).count()
+        if waiting:
+            raise MeetingError(Problems.EVENT_WAITING_LIST_NOT_EMPTY, field="waitingList", count=waiting)
     taken = Event.objects.live().filter(code__iexact=event.code).exclude(id=event.id).exists()
     if taken:
         raise MeetingError(Problems.EVENT_CODE_TAKEN, field="code", value=event.code)

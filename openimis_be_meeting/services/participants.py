@@ -1,9 +1,7 @@
 """Registrations: who may register when, seats and the waiting list, and every status change of a participant.
-
 Every change that can move a seat locks the event row first (SELECT ... FOR UPDATE), so registrations, approvals,
 cancellations and promotions of one event happen one after another: capacity is never exceeded and waiting-list
-positions stay 1..n without gaps, whatever the concurrency.
-"""
+positions stay 1..n without gaps, whatever the concurrency."""
 
 from core.models import User
 from core.services import BaseService
@@ -200,7 +198,9 @@ def _locked_own(obj_data: dict) -> tuple[Event, Participant]:
 
 
 def check_registration_open(event: Event, user) -> None:
-    """Anyone with the register right while registration is open and within its window; administrators longer."""
+    """Anyone with the register right while registration is open and within its window; administrators longer. An
+    event without a waiting list takes nobody once full, administrators included."""
+    check_not_full(event)
     if can(user, Action.DECIDE_PARTICIPANTS) and event.status in OPEN_FOR_ADMINISTRATORS:
         return
     if event.status not in OPEN_FOR_EVERYONE:
@@ -209,6 +209,12 @@ def check_registration_open(event: Event, user) -> None:
     opens, closes = event.registration_opens_at, event.registration_closes_at
     if (opens is not None and now < opens) or (closes is not None and now > closes):
         raise MeetingError(Problems.REGISTRATION_OUTSIDE_WINDOW, field="eventId")
+
+
+def check_not_full(event: Event) -> None:
+    """An event without a waiting list takes no registration once every seat is taken."""
+    if event.no_waiting_list and seats_left(event) == 0:
+        raise MeetingError(Problems.EVENT_FULL, field="eventId")
 
 
 def seats_left(event: Event) -> int | None:
@@ -239,6 +245,8 @@ def _seat_or_waitlist(event: Event, participant: Participant) -> None:
     seats = seats_left(event)
     if seats is None or seats > 0:
         move(participant, P.CONFIRMED)
+    elif event.no_waiting_list:
+        raise MeetingError(Problems.EVENT_FULL, field="eventId")
     else:
         move(participant, P.WAITLISTED, position=next_waitlist_position(event))
 

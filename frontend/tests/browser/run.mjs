@@ -470,6 +470,54 @@ test("the same pages in French", async () => {
   await page.goto(state.showcaseUrl);
   await page.waitForSelector("[data-testid=showcase-status]:has-text('Programmée')");
   await shot(page, "19-showcase-fr");
+});
+
+test("in French, the event form edits the English name as written, and a French name typed is sent as nameFr", async () => {
+  const page = state.admin;
+  // A French-speaking user's browser asks for French (Accept-Language): `name` answers the French text where one
+  // is written, the lists show it, and the form must still edit the English one.
+  await page.context().setExtraHTTPHeaders({ "Accept-Language": "fr-FR,fr;q=0.9" });
+  const sent = [];
+  const onRequest = (r) => {
+    if (r.url().includes("/api/graphql") && r.method() === "POST") sent.push(r.postData() || "");
+  };
+  page.on("request", onRequest);
+  try {
+    const demo = await gql(page, `{ meetingEvents(code: "OIM-CM-YDE") { edges { node { uuid name nameEn nameFr } } } }`);
+    const yde = demo.data.meetingEvents.edges[0].node;
+    assert.ok(yde.nameFr && yde.nameEn && yde.nameFr !== yde.nameEn, "the demo's Yaoundé meeting has both names");
+    assert.equal(yde.name, yde.nameFr, "the caller's language is French");
+    await page.goto(`${FRONT}/meeting/events/event/${yde.uuid}`);
+    await page.waitForSelector("[data-testid=event-status]");
+    assert.equal(await page.inputValue("input[name=name]"), yde.nameEn, "the English name as written");
+    assert.equal(await page.inputValue("input[name=nameFr]"), yde.nameFr);
+    await page.waitForSelector("label:has-text('Nom en anglais')");
+    await page.waitForSelector("label:has-text('Nom en français')");
+    await shot(page, "20-event-form-fr");
+
+    const english = `Browser test meeting ${RUN}`;
+    const french = `Réunion du test navigateur ${RUN}`;
+    await page.goto(`${FRONT}/meeting/events/event/${state.eventId}`);
+    await page.waitForSelector("[data-testid=event-status]");
+    assert.equal(await page.inputValue("input[name=name]"), english);
+    assert.equal(await page.inputValue("input[name=nameFr]"), "");
+    await page.fill("input[name=nameFr]", french);
+    await page.click("button[name=save]");
+    await done(page);
+    const mutation = sent.map((body) => JSON.parse(body).query || "").find((q) => q.includes("updateMeetingEvent"));
+    assert.ok(mutation, "updateMeetingEvent was sent");
+    assert.ok(mutation.includes(`nameFr: "${french}"`), `the French name as nameFr: ${mutation}`);
+    assert.ok(mutation.includes(`name: "${english}"`), "the English name unchanged");
+    const saved = await gql(page, `{ meetingEvents(code: "${CODE}") { edges { node { name nameEn nameFr } } } }`);
+    assert.deepEqual(saved.data.meetingEvents.edges[0].node, { name: french, nameEn: english, nameFr: french });
+    assert.equal(await page.inputValue("input[name=name]"), english, "read back after saving: still the English one");
+    assert.equal(await page.inputValue("input[name=nameFr]"), french);
+    await page.goto(`${FRONT}/meeting/events`);
+    await page.waitForSelector(`td:has-text("${french}")`);
+  } finally {
+    page.off("request", onRequest);
+    await page.context().setExtraHTTPHeaders({});
+  }
   // Back to English for the next run.
   const back = await gql(page, `mutation { changeUserLanguage(input: { clientMutationId: "lang-${RUN}" clientMutationLabel: "back to English" languageId: "en" }) { clientMutationId } }`);
   assert.ok(!back.errors, JSON.stringify(back.errors));

@@ -24,7 +24,14 @@ from ...permissions import Action, can, require
 from ..locks import locked_event
 from ..participants import check_registration_open
 from .columns import COLUMNS
-from .placement import check_against_database, create_organisations, lock_organisations, new_organisations, place
+from .placement import (
+    check_against_database,
+    create_organisations,
+    lock_organisations,
+    new_organisations,
+    place,
+    refuse_beyond_seats,
+)
 from .reading import read_table
 from .report import ImportOptions, ImportProblems, ImportReport, Progress, audit
 from .rows import Row, check_rows
@@ -73,6 +80,7 @@ def import_participants(
     may_list = can(user, Action.SEARCH_PARTICIPANTS)
     if options.dry_run:
         check_against_database(event, rows, report, options, may_list=may_list)
+        refuse_beyond_seats(event, rows, report)
         valid = [row for row in rows if not row.failed]
         report.organisations_created = list(new_organisations(valid).values())
         _finish(event, valid, report)
@@ -88,6 +96,7 @@ def _run(user, event, name, rows, report, options, progress, *, may_list: bool) 
         event = locked_event(event.id, field="eventId")
         check_registration_open(event, user)
         check_against_database(event, rows, report, options, may_list=may_list)
+        refuse_beyond_seats(event, rows, report)
         lock_organisations([row for row in rows if not row.failed], report)
         if report.errors and not options.partial:
             return _refuse(event, rows, report)

@@ -126,6 +126,17 @@ def create_organisations(user, rows: list[Row], report: ImportReport) -> None:
             row.organisation_id = created[row.new_organisation]
 
 
+def refuse_beyond_seats(event: Event, rows: list[Row], report: ImportReport) -> None:
+    """An event without a waiting list: the rows that would find no seat (in file order) are errors."""
+    seats = None if event.requires_approval or not event.no_waiting_list else seats_left(event)
+    if seats is None:
+        return
+    for row in [row for row in rows if not row.failed][seats:]:
+        error = MeetingError(Problems.EVENT_FULL, field="eventId")
+        report.errors.append(RowError(row.number, None, error.problem.code, error.message))
+        row.failed = True
+
+
 def place(event: Event, rows: list[Row], report: ImportReport) -> None:
     """The status each row gets, in file order, exactly as single registration gives it: PENDING when the event
     needs approval, else CONFIRMED while seats remain, else WAITLISTED continuing the current waiting list."""
