@@ -59,9 +59,6 @@ EXCEPTIONS = {
     ("openimis_be_meeting.admin.participants", "openimis_be_meeting.rest.exports.file_response"),
     # ... and its badge action with the REST badge download's PDF response.
     ("openimis_be_meeting.admin.participants", "openimis_be_meeting.rest.documents.pdf_response"),
-    # The reminder attaches the participant's agenda exactly as their feed serves it. To do: move the agenda's
-    # calendar building from rest/feeds.py into formats/calendars.py, then this crossing goes.
-    ("openimis_be_meeting.mail.messages", "openimis_be_meeting.rest.feeds.personal_agenda"),
     # The lock order every writer keeps (event, then the row), used to read the event an announcement goes to.
     ("openimis_be_meeting.selectors.mail", "openimis_be_meeting.services.locks.live_row"),
     # The retention erasure reaches the visa letters' passport details through the documents' own eraser.

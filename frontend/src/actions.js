@@ -22,6 +22,7 @@ export const EVENT_PROJECTION = [
   "registrationOpensAt",
   "registrationClosesAt",
   "requiresApproval",
+  "waitingList",
   "organisers",
   "version",
 ];

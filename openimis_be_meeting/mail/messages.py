@@ -123,7 +123,7 @@ def _decoded(item: dict) -> tuple:
 
 
 def _calendar(participant: Participant) -> tuple:
-    from ..rest.feeds import personal_agenda  # the same calendar as the personal agenda feed
+    from ..formats.agenda_calendars import personal_agenda  # the same calendar as the personal agenda feed
 
     calendar, filename = personal_agenda(participant)
     return filename, calendar.to_ical(), "text/calendar; method=PUBLISH"

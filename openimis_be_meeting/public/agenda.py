@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 
 from ..apps import DEFAULT_CFG, MeetingConfig
-from ..rest import feeds
+from ..formats import agenda_calendars
 from ..rest.feeds import CalendarFeedView
 from ..selectors.public import public_event, public_sessions, takes_public_registrations
 from ..timeutils import from_storage, zone_or_none
@@ -94,10 +94,5 @@ class PublicAgendaFeed(CalendarFeedView):
         event = public_event(event_id)
         if event is None:
             raise Http404
-        zone = zone_or_none(event.timezone)
         with self.language(request):
-            root = feeds.refreshing(feeds._calendar(event, zone, event.local_name))
-            root.append(feeds._event_vevent(event, zone))
-            for session in public_sessions(event):
-                root.append(feeds._session_vevent(session, event, zone, may_name=lambda person: True))
-            return self.calendar_response(request, root, feeds._filename(event, "agenda"))
+            return self.calendar_response(request, *agenda_calendars.public_agenda(event, public_sessions(event)))

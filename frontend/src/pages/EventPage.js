@@ -19,7 +19,7 @@ import {
 } from "../constants";
 import { useMsg } from "../utils/i18n";
 import { useRights, has } from "../utils/rights";
-import { query, mutate, enumValue, literal, relayId } from "../utils/gql";
+import { query, mutate, enumValue, literal, relayId, emptiedOr } from "../utils/gql";
 import { usePageStyles, Section, Field, EnumSelect, Errors, Done, wallClock } from "../components/common";
 import { useConfirm } from "../components/Confirm";
 import { CountryPicker, TimezonePicker } from "../pickers";
@@ -44,19 +44,23 @@ const EMPTY = {
   registrationOpensAt: "",
   registrationClosesAt: "",
   requiresApproval: false,
+  waitingList: true,
   organisers: "",
 };
 
 const seconds = (wall) => (wall ? `${wall}:00` : null);
 
-/** The mutation's fields: times as wall-clock text, read by the backend in the event's zone. */
+/**
+ * The mutation's fields: times as wall-clock text, read by the backend in the event's zone; a French text emptied
+ * (it had a value when the form loaded, `edited.loaded`) is sent as "", which removes it.
+ */
 export function eventInput(edited) {
   return {
     code: edited.code,
     name: edited.name,
-    nameFr: edited.nameFr,
+    nameFr: emptiedOr(edited.nameFr, edited.loaded?.nameFr),
     description: edited.description,
-    descriptionFr: edited.descriptionFr,
+    descriptionFr: emptiedOr(edited.descriptionFr, edited.loaded?.descriptionFr),
     eventType: edited.eventType && enumValue(edited.eventType),
     startsAt: seconds(edited.startsAt),
     endsAt: seconds(edited.endsAt),
@@ -71,6 +75,7 @@ export function eventInput(edited) {
     registrationOpensAt: seconds(edited.registrationOpensAt),
     registrationClosesAt: seconds(edited.registrationClosesAt),
     requiresApproval: !!edited.requiresApproval,
+    waitingList: !!edited.waitingList,
     organisers: edited.organisers,
   };
 }
@@ -78,6 +83,7 @@ export function eventInput(edited) {
 function fromApi(node) {
   return {
     ...node,
+    loaded: node,
     startsAt: wallClock(node.startsAt),
     endsAt: wallClock(node.endsAt),
     registrationOpensAt: wallClock(node.registrationOpensAt),
@@ -244,6 +250,19 @@ export default function EventPage() {
           </Grid>
           <Grid item xs={2}>
             <Field name="capacity" type="number" label={msg("field.capacity")} value={edited.capacity} onChange={set("capacity")} readOnly={!canEdit} />
+          </Grid>
+          <Grid item xs={4}>
+            <FormControlLabel
+              control={
+                <Checkbox
+                  name="waitingList"
+                  checked={!!edited.waitingList}
+                  disabled={!canEdit}
+                  onChange={(e) => set("waitingList")(e.target.checked)}
+                />
+              }
+              label={msg("field.waitingList")}
+            />
           </Grid>
           <Grid item xs={4}>
             <FormControlLabel

@@ -17,7 +17,7 @@ import {
 } from "../constants";
 import { useMsg, M } from "../utils/i18n";
 import { useRights, has } from "../utils/rights";
-import { query, mutate, enumValue, literal, relayId } from "../utils/gql";
+import { query, mutate, enumValue, literal, relayId, emptiedOr } from "../utils/gql";
 import { usePageStyles, Section, Field, EnumSelect, MultiSelect, Errors, Done, useOptions, edgesOf, wallClockText } from "../components/common";
 import { useConfirm } from "../components/Confirm";
 import { EventPicker, OrganisationPicker, COUNTRY_CODES, countryName } from "../pickers";
@@ -47,6 +47,7 @@ const EMPTY = {
 function fromApi(node) {
   return {
     ...node,
+    loaded: node,
     partnerOrganisationIds: (node.partnerOrganisations || []).map((o) => o.uuid),
     presenterIds: (node.presenters || []).map((p) => p.uuid),
     mediaLinks: (node.mediaLinks || []).join("\n"),
@@ -63,12 +64,13 @@ function fromApi(node) {
   };
 }
 
+/** The mutation's fields; a French text emptied (it had a value when the form loaded, `s.loaded`) is sent as "". */
 export function showcaseInput(s) {
   return {
     title: s.title,
-    titleFr: s.titleFr,
+    titleFr: emptiedOr(s.titleFr, s.loaded?.titleFr),
     abstract: s.abstract,
-    abstractFr: s.abstractFr,
+    abstractFr: emptiedOr(s.abstractFr, s.loaded?.abstractFr),
     leadOrganisationId: s.leadOrganisation?.uuid,
     partnerOrganisationIds: s.partnerOrganisationIds,
     presenterIds: s.presenterIds,

@@ -11,9 +11,15 @@ export class Enum {
 }
 export const enumValue = (name) => new Enum(name);
 
+// A text the form loaded with a value and the user emptied: written `""` (the backend then stores it empty), where
+// other empty values are left out.
+const EMPTIED = Object.freeze({});
+export const emptiedOr = (value, loaded) => (!value && loaded ? EMPTIED : value);
+
 /** A GraphQL input literal as the openIMIS frontend writes them: strings quoted, enums bare, nulls left out. */
 export function literal(value) {
   if (value instanceof Enum) return value.name;
+  if (value === EMPTIED) return '""';
   if (value === null || value === undefined) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return String(value);

@@ -1,5 +1,5 @@
 jest.mock("@openimis/fe-core", () => require("./feCoreMock"));
-const { literal, inputFields, enumValue, mutate, args } = require("../../src/utils/gql");
+const { literal, inputFields, enumValue, emptiedOr, mutate, args } = require("../../src/utils/gql");
 
 describe("GraphQL literals as the openIMIS frontend writes them", () => {
   test("strings are quoted and escaped, enums bare, lists and objects nested", () => {
@@ -14,6 +14,10 @@ describe("GraphQL literals as the openIMIS frontend writes them", () => {
     expect(inputFields({ a: "x", b: null, c: undefined, d: "", e: 0, f: false })).toBe('a: "x" e: 0 f: false');
     expect(args({})).toBe("");
     expect(args({ eventId: "e", useCase: enumValue("CLAIMS"), country: null })).toBe('(eventId: "e" useCase: CLAIMS)');
+  });
+
+  test("a text emptied that had a value is written \"\"; one empty from the start is still left out", () => {
+    expect(inputFields({ a: emptiedOr("", "old"), b: emptiedOr("", ""), c: emptiedOr(null, null), d: emptiedOr("new", "old") })).toBe('a: "" d: "new"');
   });
 
   test("an injection attempt stays inside its string", () => {

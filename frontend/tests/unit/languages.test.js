@@ -24,6 +24,8 @@ const EVENT = {
   timezone: "UTC",
   startsAt: "2030-10-24T08:30:00+00:00",
   endsAt: "2030-10-26T17:00:00+00:00",
+  requiresApproval: false,
+  waitingList: true,
 };
 const SHOWCASE = {
   uuid: "s1",
@@ -102,17 +104,89 @@ describe("the forms edit each language's text as written, whatever the user's la
     expect(mutation).toContain('descriptionFr: "Trois jours à Yaoundé"');
   });
 
-  test("a new event sends the French texts typed, and none when left empty", async () => {
+  test("a new event sends the French texts typed, none when left empty, and its waiting list ticked", async () => {
     const { container, sent } = renderScreen(React.createElement(EventPage), { rights: [215001, 215002], path: "/e", route: "/e", answer: backend(EVENT, "MeetingEventGQLType") });
     const input = (name) => container.querySelector(`[name=${name}]`);
     fireEvent.change(input("code"), { target: { value: "NEW-1" } });
     fireEvent.change(input("name"), { target: { value: "Workshop" } });
     fireEvent.change(input("nameFr"), { target: { value: "Atelier" } });
+    expect(input("waitingList")).toBeChecked();
     fireEvent.click(container.querySelector("button[name=save]"));
     await waitFor(() => expect(sent.some((a) => a.payload.includes("createMeetingEvent"))).toBe(true));
     const mutation = sent.find((a) => a.payload.includes("createMeetingEvent")).payload;
     expect(mutation).toContain('name: "Workshop" nameFr: "Atelier"');
     expect(mutation).not.toContain("descriptionFr");
+    // Like requiresApproval, the waiting list is always sent: ticked by default for a new event.
+    expect(mutation).toContain("requiresApproval: false waitingList: true");
+  });
+
+  test("the waiting-list checkbox shows the event's waitingList, and unticking it sends waitingList: false", async () => {
+    const { container, sent } = renderScreen(React.createElement(EventPage), {
+      rights: [215001, 215003],
+      path: "/e/:event_uuid",
+      route: "/e/ev-1",
+      answer: backend(EVENT, "MeetingEventGQLType"),
+    });
+    await screen.findByDisplayValue("OIM-CM-YDE");
+    const checkbox = container.querySelector("[name=waitingList]");
+    expect(checkbox).toBeChecked();
+    expect(screen.getByText("Waiting list when full")).toBeInTheDocument();
+    const load = sent.find((a) => a.payload.includes("MeetingEventGQLType")).payload;
+    expect(load).toMatch(/\bwaitingList\b/);
+
+    fireEvent.click(checkbox);
+    expect(checkbox).not.toBeChecked();
+    fireEvent.click(container.querySelector("button[name=save]"));
+    await waitFor(() => expect(sent.some((a) => a.payload.includes("updateMeetingEvent"))).toBe(true));
+    const mutation = sent.find((a) => a.payload.includes("updateMeetingEvent")).payload;
+    expect(mutation).toContain("waitingList: false");
+    expect(mutation).not.toContain("waitingList: true");
+  });
+
+  test("an event without a waiting list loads unticked", async () => {
+    const { container } = renderScreen(React.createElement(EventPage), {
+      rights: [215001, 215003],
+      path: "/e/:event_uuid",
+      route: "/e/ev-1",
+      answer: backend({ ...EVENT, waitingList: false }, "MeetingEventGQLType"),
+    });
+    await screen.findByDisplayValue("OIM-CM-YDE");
+    expect(container.querySelector("[name=waitingList]")).not.toBeChecked();
+  });
+
+  test("a French name emptied is sent as nameFr: \"\" (the backend removes it); a French description empty when loaded and left so is not sent", async () => {
+    const { container, sent } = renderScreen(React.createElement(EventPage), {
+      rights: [215001, 215003],
+      path: "/e/:event_uuid",
+      route: "/e/ev-1",
+      answer: backend({ ...EVENT, descriptionFr: "" }, "MeetingEventGQLType"),
+    });
+    await screen.findByDisplayValue("OIM-CM-YDE");
+    const input = (name) => container.querySelector(`[name=${name}]`);
+    expect(input("nameFr")).toHaveValue("Réunion communautaire");
+    fireEvent.change(input("nameFr"), { target: { value: "" } });
+    fireEvent.click(container.querySelector("button[name=save]"));
+    await waitFor(() => expect(sent.some((a) => a.payload.includes("updateMeetingEvent"))).toBe(true));
+    const mutation = sent.find((a) => a.payload.includes("updateMeetingEvent")).payload;
+    expect(mutation).toContain('name: "Community meeting" nameFr: "" description: "Three days in Yaoundé"');
+    expect(mutation).not.toContain("descriptionFr");
+  });
+
+  test("a French showcase title emptied is sent as titleFr: \"\"; an abstract in French empty when loaded and left so is not sent", async () => {
+    const { container, sent } = renderScreen(React.createElement(ShowcasePage), {
+      rights: [217001, 217003],
+      path: "/s/:showcase_uuid",
+      route: "/s/s1",
+      answer: backend({ ...SHOWCASE, abstractFr: null }, "MeetingShowcaseGQLType"),
+    });
+    await screen.findByTestId("showcase-status");
+    const input = (name) => container.querySelector(`[name=${name}]`);
+    fireEvent.change(input("titleFr"), { target: { value: "" } });
+    fireEvent.click(container.querySelector("button[name=save]"));
+    await waitFor(() => expect(sent.some((a) => a.payload.includes("updateMeetingShowcase"))).toBe(true));
+    const mutation = sent.find((a) => a.payload.includes("updateMeetingShowcase")).payload;
+    expect(mutation).toContain('title: "Birth notifications" titleFr: "" abstract: "The civil registry notifies openIMIS"');
+    expect(mutation).not.toContain("abstractFr");
   });
 
   test("the events list keeps the caller's language", async () => {
