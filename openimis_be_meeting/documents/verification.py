@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from django.utils import formats
 
+from ..errors import MeetingError, Problems
 from ..models import Certificate, LetterStatus, VisaLetter
+from ..services.public import config, within_limit
 from .badges import event_dates
 from .codes import normalised
 
@@ -45,9 +47,13 @@ def _passport(text) -> str | None:
     return number if re.fullmatch(r"[A-Z0-9]{5,20}", number) else None
 
 
-def verify_letter(number: str, passport: str) -> Verified | None:
+def verify_letter(number: str, passport: str, *, ip: str) -> Verified | None:
     """An approved letter by its printed number and the passport number it names, or None for anything else (an
-    unknown number, another passport, a letter not approved or whose passport details were erased), alike."""
+    unknown number, another passport, a letter not approved or whose passport details were erased), alike. Passport
+    numbers can be guessed more easily than a code: each IP address may check documents_letter_checks_per_ip
+    letters per window, then MeetingError(PUBLIC_TOO_MANY_REQUESTS), whether or not the check would match."""
+    if not within_limit("letter-check", ip or "unknown", limit=config("documents_letter_checks_per_ip")):
+        raise MeetingError(Problems.PUBLIC_TOO_MANY_REQUESTS)
     number, passport = str(number or "").strip()[:64], _passport(passport)
     if not number or passport is None:
         return None

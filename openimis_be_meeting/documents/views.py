@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.views import View
 
-from ..services.public import config, within_limit
+from ..errors import MeetingError
 from . import verification
 
 TEMPLATE = "openimis_be_meeting/documents/verify.html"
@@ -17,13 +17,12 @@ class VerificationPage(View):
     def get(self, request, code: str = ""):
         found, status, limited = None, 404, False
         if not code and "number" in request.GET:
-            # A letter by its number and passport number: counted per address, as passport numbers can be guessed.
-            ip = request.META.get("REMOTE_ADDR", "") or "unknown"
-            limited = not within_limit("letter-check", ip, limit=config("documents_letter_checks_per_ip"))
-            if limited:
-                status = 429
-            else:
-                found = verification.verify_letter(request.GET.get("number", ""), request.GET.get("passport", ""))
+            try:
+                found = verification.verify_letter(
+                    request.GET.get("number", ""), request.GET.get("passport", ""), ip=request.META.get("REMOTE_ADDR")
+                )
+            except MeetingError:  # the checks by number from this address are over the limit
+                status, limited = 429, True
         else:
             found = verification.verify(code or request.GET.get("code", ""))
         body = render_to_string(TEMPLATE, {"found": found, "limited": limited}, request=request)

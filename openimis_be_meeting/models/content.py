@@ -7,8 +7,6 @@ than a translated-fields library's)."""
 from django.conf import settings
 from django.utils import translation
 
-CONTENT_LANGUAGES = ("en", "fr")
-
 
 def content_language(language: str | None = None) -> str:
     """The content language ("en" or "fr") for a language code: the given one, else the active one, else the

@@ -129,7 +129,7 @@ def _check_event(event: Event) -> None:
     if event.public_registration and not (event.privacy_notice_en or event.privacy_notice_fr):
         # People accept the privacy notice when they register themselves: there must be one to accept.
         raise MeetingError(Problems.EVENT_PRIVACY_NOTICE_REQUIRED, field="privacyNoticeEn")
-    if event.no_waiting_list and event.pk is not None:
+    if event.no_waiting_list and not event._state.adding:  # a new event has nobody waiting
         waiting = Participant.objects.live().filter(event_id=event.pk, status=ParticipantStatus.WAITLISTED).count()
         if waiting:
             raise MeetingError(Problems.EVENT_WAITING_LIST_NOT_EMPTY, field="waitingList", count=waiting)

@@ -7,9 +7,9 @@ import graphene
 from ...models.content import in_language
 
 
-def in_caller_language(field: str, what: str, *, required: bool = True) -> graphene.String:
+def in_caller_language(field: str, what: str) -> graphene.String:
     return graphene.String(
-        required=required,
+        required=True,
         description=f"The {what} in the caller's language, else in the other one.",
         resolver=lambda obj, info: in_language(obj, field),
     )
